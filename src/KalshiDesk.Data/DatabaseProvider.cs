@@ -1,0 +1,7 @@
+namespace KalshiDesk.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}

@@ -1,0 +1,37 @@
+using KalshiDesk.Engine.Brokers;
+using KalshiDesk.Engine.Events;
+using KalshiDesk.Engine.Forecasting;
+using KalshiDesk.Engine.Markets;
+using KalshiDesk.Engine.Portfolio;
+using KalshiDesk.Engine.Proposals;
+using KalshiDesk.Engine.Trading;
+using KalshiDesk.Kalshi;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace KalshiDesk.Engine;
+
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>The trading loop: market feed, forecasters, cycle, paper broker, proposals, events.</summary>
+    public static IServiceCollection AddDeskEngine(this IServiceCollection services)
+    {
+        services.AddKalshiClient();
+        services.AddOptions<TradingOptions>().BindConfiguration(TradingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TradingOptions>, TradingOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IDeskEvents, DeskEventBus>();
+        services.AddSingleton<SeriesCache>();
+        services.AddSingleton<IForecaster, MarketImpliedForecaster>();
+        services.AddTransient<MarketFeed>();
+        services.AddTransient<PresetProvider>();
+        services.AddTransient<PortfolioReader>();
+        services.AddTransient<IBroker, PaperBroker>();
+        services.AddTransient<TradingCycle>();
+        services.AddTransient<ProposalService>();
+        services.AddTransient<IProposalDesk>(sp => sp.GetRequiredService<ProposalService>());
+        services.AddTransient<PaperAccount>();
+        return services;
+    }
+}

@@ -1,0 +1,5 @@
+using KalshiDesk.Domain.Proposals;
+
+namespace KalshiDesk.Engine.Events;
+
+public sealed record ProposalChanged(DateTimeOffset At, Guid ProposalId, ProposalStatus Status) : DeskEvent(At);

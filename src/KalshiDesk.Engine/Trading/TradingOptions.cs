@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KalshiDesk.Engine.Trading;
+
+/// <summary>Configuration section <c>Trading</c>.</summary>
+public sealed class TradingOptions
+{
+    public const string Section = "Trading";
+
+    /// <summary>Paper (default) or Live.</summary>
+    public TradingMode Mode { get; set; } = TradingMode.Paper;
+
+    /// <summary>conservative, balanced (default) or aggressive.</summary>
+    [Required]
+    public string Preset { get; set; } = "balanced";
+
+    /// <summary>The paper account's opening cash, in dollars.</summary>
+    [Range(typeof(decimal), "1", "100000000")]
+    public decimal PaperStartingCash { get; set; } = 1000m;
+
+    /// <summary>How long a proposal waits for a person before it expires.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan ProposalLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Order books fetched per cycle to size candidates against depth (each costs rate-limit tokens).</summary>
+    [Range(0, 1000)]
+    public int MaxOrderBooksPerCycle { get; set; } = 50;
+}

@@ -1,0 +1,4 @@
+namespace KalshiDesk.Kalshi;
+
+/// <summary>Whether the exchange is up and accepting orders.</summary>
+public sealed record ExchangeStatus(bool ExchangeActive, bool TradingActive);

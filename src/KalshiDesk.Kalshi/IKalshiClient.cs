@@ -1,0 +1,22 @@
+using KalshiDesk.Domain.Markets;
+
+namespace KalshiDesk.Kalshi;
+
+/// <summary>The Kalshi Trade API v2, in Domain types. Kalshi itself and the built-in Sandbox both answer it.</summary>
+public interface IKalshiClient
+{
+    Task<ExchangeStatus> GetExchangeStatusAsync(CancellationToken ct = default);
+
+    /// <summary>Every market matching <paramref name="query"/>, following the cursor page by page.</summary>
+    IAsyncEnumerable<MarketSnapshot> GetMarketsAsync(MarketQuery query, CancellationToken ct = default);
+
+    Task<MarketSnapshot> GetMarketAsync(string ticker, CancellationToken ct = default);
+
+    /// <param name="depth">Levels per side, 0 for all.</param>
+    Task<OrderBook> GetOrderBookAsync(string ticker, int depth = 0, CancellationToken ct = default);
+
+    Task<SeriesInfo> GetSeriesAsync(string seriesTicker, CancellationToken ct = default);
+
+    /// <summary>Creates an order through the V2 endpoint <c>POST /portfolio/events/orders</c>.</summary>
+    Task<OrderAck> CreateOrderAsync(OrderRequest order, CancellationToken ct = default);
+}
