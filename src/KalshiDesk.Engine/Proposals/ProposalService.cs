@@ -162,25 +162,22 @@ public sealed partial class ProposalService(
         var now = time.GetUtcNow();
         var preset = await presets.GetActiveAsync(ct).ConfigureAwait(false);
 
-        // Price drift: the proposal's price is the limit. A worse ask, or an edge that has gone, fails the approval.
+        // Price drift: the trade is re-priced at the current ask. It still executes while its edge clears the
+        // preset's minimum (PRODUCT.md: "if the edge has gone, the approval fails with the reason").
         if (market.AskFor(side) is not { } ask)
         {
             return "nobody is offering this side any more";
         }
 
-        var limit = Price.FromDollars(proposal.Price);
+        var proposed = Price.FromDollars(proposal.Price);
         var q = Probability.Of(proposal.ProbabilityYes).For(side);
         var edgeNow = EdgeModel.Edge(q, ask, market.Fees);
-        if (ask > limit)
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"price moved: the ask is {ask} against the proposed {limit}; edge now {edgeNow:0.0000}");
-        }
-
         if (edgeNow < preset.MinEdge)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"edge gone: {edgeNow:0.0000} is below the {preset.Name} minimum {preset.MinEdge:0.00##}");
+            return string.Create(CultureInfo.InvariantCulture, $"edge gone: the ask moved from {proposed} to {ask}; edge now {edgeNow:0.0000} is below the {preset.Name} minimum {preset.MinEdge:0.00##}");
         }
 
+        var limit = ask;
         var account = await portfolio.ReadAsync(ct).ConfigureAwait(false);
         var sizing = KellySizer.Result(proposal.KellyFraction, Quantity.Of(proposal.Contracts), limit, market.Fees, SizingLimit.Kelly);
         var risk = RiskGate.Evaluate(market, side, limit, edgeNow, sizing, 0d, preset, account.ToRiskState(), now);

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using KalshiDesk.Data;
+using KalshiDesk.Domain.Proposals;
+using KalshiDesk.Engine.Portfolio;
+using KalshiDesk.Engine.Trading;
+using KalshiDesk.Kalshi;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KalshiDesk.Web.Api;
+
+/// <summary>Assembles <see cref="StatusResponse"/> for the API and the Overview page.</summary>
+public sealed class DeskStatusReader(
+    IDbContextFactory<DeskDbContext> db,
+    PortfolioReader portfolio,
+    PresetProvider presets,
+    IOptions<TradingOptions> trading,
+    IOptions<KalshiOptions> kalshi)
+{
+    public async Task<StatusResponse> ReadAsync(CancellationToken ct = default)
+    {
+        var account = await portfolio.ReadAsync(ct).ConfigureAwait(false);
+        var preset = await presets.GetActiveAsync(ct).ConfigureAwait(false);
+        await using var context = await db.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var pending = await context.Proposals.CountAsync(p => p.Status == ProposalStatus.Pending, ct).ConfigureAwait(false);
+        var last = await context.CycleRuns.AsNoTracking().OrderByDescending(c => c.StartedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var funnel = last is null
+            ? null
+            : new CycleFunnel(last.Id, last.StartedAt, last.FinishedAt, last.Scanned, last.Priced, last.WithEdge, last.Sized, last.RiskPassed, last.Proposed, JsonSerializer.Deserialize<Dictionary<string, int>>(last.SkipReasons) ?? []);
+        var reason = last is null ? "waiting for the first cycle" : "trading within the preset's limits";
+        return new StatusResponse(
+            trading.Value.Mode.ToString().ToLowerInvariant(),
+            kalshi.Value.Environment.ToString().ToLowerInvariant(),
+            preset.Name,
+            "active",
+            reason,
+            account.Equity,
+            account.Cash,
+            account.Exposure,
+            account.Pnl,
+            account.Positions.Count,
+            pending,
+            funnel);
+    }
+}

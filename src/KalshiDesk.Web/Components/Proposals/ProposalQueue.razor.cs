@@ -1,0 +1,99 @@
+using System.Globalization;
+using KalshiDesk.Domain.Proposals;
+using KalshiDesk.Engine.Events;
+using KalshiDesk.Engine.Proposals;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace KalshiDesk.Web.Components.Proposals;
+
+/// <summary>The pending proposals, live: new ones appear and decided ones leave without a reload.</summary>
+public partial class ProposalQueue
+{
+    private IReadOnlyList<ProposalView>? _proposals;
+    private Guid? _rejecting;
+    private string? _reason;
+    private bool _busy;
+    private string? _message;
+    private bool _messageOk;
+
+    [Inject]
+    private IProposalDesk Desk { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? Authentication { get; set; }
+
+    protected override bool Affects(DeskEvent deskEvent) => deskEvent is ProposalCreated or ProposalChanged;
+
+    protected override async Task LoadAsync() =>
+        _proposals = await Desk.ListAsync(ProposalStatus.Pending);
+
+    private async Task ApproveAsync(ProposalView proposal)
+    {
+        _busy = true;
+        try
+        {
+            var result = await Desk.ApproveAsync(proposal.Id, await ActorAsync());
+            _messageOk = result.Succeeded;
+            _message = result.Succeeded
+                ? string.Create(CultureInfo.InvariantCulture, $"Bought {result.Proposal!.Contracts:0.##} {proposal.Side.ToUpperInvariant()} of {proposal.Ticker} at up to {proposal.Price:0.00##}.")
+                : $"{proposal.Ticker} was not traded: {result.Reason}";
+            await LoadAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private void StartReject(ProposalView proposal)
+    {
+        _rejecting = proposal.Id;
+        _reason = null;
+    }
+
+    private void CancelReject()
+    {
+        _rejecting = null;
+        _reason = null;
+    }
+
+    private async Task ConfirmRejectAsync(ProposalView proposal)
+    {
+        if (string.IsNullOrWhiteSpace(_reason))
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var result = await Desk.RejectAsync(proposal.Id, await ActorAsync(), _reason);
+            _messageOk = result.Succeeded;
+            _message = result.Succeeded ? $"Rejected {proposal.Ticker}: {_reason.Trim()}" : $"{proposal.Ticker}: {result.Reason}";
+            _rejecting = null;
+            _reason = null;
+            await LoadAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task<string> ActorAsync() =>
+        Authentication is null ? "unknown" : (await Authentication).User.Identity?.Name ?? "unknown";
+
+    private string ExpiresIn(ProposalView proposal)
+    {
+        var left = proposal.ExpiresAt - Time.GetUtcNow();
+        return left <= TimeSpan.Zero ? "expired" : $"{(int)left.TotalMinutes}:{left.Seconds:00}";
+    }
+
+    private static string Percent(double p) => p.ToString("0.0%", CultureInfo.InvariantCulture);
+
+    private static string Dollars(decimal d) => d.ToString("$0.00##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,27 @@
+using KalshiDesk.Kalshi;
+using KalshiDesk.Sandbox;
+
+namespace KalshiDesk.Web.Hosting;
+
+public static class SandboxHosting
+{
+    /// <summary>
+    /// With <c>Kalshi:Environment=Sandbox</c> and no <c>Kalshi:BaseUrl</c>, starts the built-in exchange on loopback
+    /// and points the client at it: the desk then talks the real Kalshi wire protocol, offline.
+    /// </summary>
+    public static async Task AddEmbeddedSandboxAsync(this WebApplicationBuilder builder)
+    {
+        var environment = builder.Configuration.GetValue($"{KalshiOptions.Section}:Environment", KalshiEnvironment.Sandbox);
+        if (environment != KalshiEnvironment.Sandbox || !string.IsNullOrEmpty(builder.Configuration[$"{KalshiOptions.Section}:BaseUrl"]))
+        {
+            return;
+        }
+
+        var options = builder.Configuration.GetSection("Sandbox").Get<SandboxOptions>() ?? new SandboxOptions();
+        var server = await SandboxServer.StartAsync(options).ConfigureAwait(false);
+        builder.Configuration[$"{KalshiOptions.Section}:BaseUrl"] = server.BaseUrl.AbsoluteUri;
+        builder.Configuration[$"{KalshiOptions.Section}:WebSocketUrl"] = server.WebSocketUrl.AbsoluteUri;
+        builder.Services.AddSingleton(server);
+        builder.Services.AddHostedService<EmbeddedSandboxLifetime>();
+    }
+}

@@ -1,0 +1,40 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using KalshiDesk.Data;
+using KalshiDesk.Web.Auth;
+
+namespace KalshiDesk.Web.Jobs;
+
+public static class JobsHosting
+{
+    /// <summary>Hangfire on PostgreSQL when the desk's database is PostgreSQL (locks shared by every instance), in memory otherwise.</summary>
+    public static void AddDeskJobs(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHangfire((sp, config) =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            var database = sp.GetRequiredService<DeskDatabase>();
+            if (database.Provider == DatabaseProvider.PostgreSql)
+            {
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString));
+            }
+            else
+            {
+                config.UseInMemoryStorage();
+            }
+        });
+        builder.Services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = 2;
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+        });
+        builder.Services.AddTransient<TradingCycleJob>();
+        builder.Services.AddHostedService<JobScheduler>();
+    }
+
+    /// <summary>The Hangfire dashboard at /hangfire, for admins only.</summary>
+    public static void MapDeskJobs(this WebApplication app) =>
+        app.MapHangfireDashboardWithAuthorizationPolicy(DeskPolicies.Admin, "/hangfire", new DashboardOptions { DisplayStorageConnectionString = false, DashboardTitle = "KalshiDesk jobs" });
+}

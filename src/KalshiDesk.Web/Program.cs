@@ -1,0 +1,3 @@
+using KalshiDesk.Web.Hosting;
+
+return await KalshiDeskHost.RunAsync(args);

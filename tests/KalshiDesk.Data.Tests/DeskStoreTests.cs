@@ -1,0 +1,189 @@
+using KalshiDesk.Data.Entities;
+using KalshiDesk.Domain.Proposals;
+using Microsoft.EntityFrameworkCore;
+
+namespace KalshiDesk.Data.Tests;
+
+/// <summary>The same data tests, run on SQLite and on a real PostgreSQL server.</summary>
+public abstract class DeskStoreTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 23, 15, 0, 0, TimeSpan.Zero);
+
+    protected DeskDatabase Database { get; private set; } = null!;
+
+    private DeskDbContextFactory Factory { get; set; } = null!;
+
+    protected abstract Task<DeskDatabase> CreateDatabaseAsync();
+
+    public async Task InitializeAsync()
+    {
+        Database = await CreateDatabaseAsync();
+        Factory = new DeskDbContextFactory(Database);
+        await using var context = Factory.CreateDbContext();
+        await context.Database.MigrateAsync();
+    }
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Migrate_CreatesEveryTableAndLeavesNothingPending()
+    {
+        await using var context = Factory.CreateDbContext();
+
+        Assert.Empty(await context.Database.GetPendingMigrationsAsync());
+        Assert.Equal(0, await context.Proposals.CountAsync());
+        Assert.Equal(0, await context.Users.CountAsync());
+    }
+
+    [Fact]
+    public async Task Money_RoundTripsExactly()
+    {
+        var id = Guid.NewGuid();
+        await using (var context = Factory.CreateDbContext())
+        {
+            context.Ledger.Add(new LedgerEntryEntity { Id = id, At = T0, Kind = "deposit", Amount = 123456789.123456m });
+            context.Fills.Add(new FillEntity { Id = Guid.NewGuid(), OrderId = id, Ticker = "M-1", Side = "yes", Price = 0.4752m, Count = 3877.56m, Fee = 0.0175m, CreatedAt = T0 });
+            await context.SaveChangesAsync();
+        }
+
+        await using (var context = Factory.CreateDbContext())
+        {
+            Assert.Equal(123456789.123456m, (await context.Ledger.SingleAsync(l => l.Id == id)).Amount);
+            var fill = await context.Fills.SingleAsync(f => f.OrderId == id);
+            Assert.Equal((0.4752m, 3877.56m, 0.0175m), (fill.Price, fill.Count, fill.Fee));
+        }
+    }
+
+    [Fact]
+    public async Task Times_SortAndFilterInTheDatabase()
+    {
+        await using (var context = Factory.CreateDbContext())
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                context.CycleRuns.Add(new CycleRunEntity { Id = Guid.NewGuid(), StartedAt = T0.AddMinutes(i), Scanned = i });
+            }
+
+            await context.SaveChangesAsync();
+        }
+
+        await using (var context = Factory.CreateDbContext())
+        {
+            var latest = await context.CycleRuns.OrderByDescending(c => c.StartedAt).FirstAsync();
+            var after = await context.CycleRuns.CountAsync(c => c.StartedAt > T0);
+            Assert.Equal(2, latest.Scanned);
+            Assert.Equal(T0.AddMinutes(2), latest.StartedAt);
+            Assert.Equal(2, after);
+        }
+    }
+
+    [Fact]
+    public async Task Orders_SameClientOrderIdTwice_IsRefusedByTheDatabase()
+    {
+        await using (var context = Factory.CreateDbContext())
+        {
+            context.Orders.Add(Order("kd-1"));
+            await context.SaveChangesAsync();
+        }
+
+        await using (var context = Factory.CreateDbContext())
+        {
+            context.Orders.Add(Order("kd-1"));
+            await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
+        }
+
+        await using (var context = Factory.CreateDbContext())
+        {
+            Assert.Equal(1, await context.Orders.CountAsync(o => o.ClientOrderId == "kd-1"));
+        }
+    }
+
+    [Fact]
+    public async Task Proposals_OnlyOnePendingPerMarket_ButDecidedOnesMayRepeat()
+    {
+        await using (var context = Factory.CreateDbContext())
+        {
+            context.Proposals.Add(Proposal("M-1", ProposalStatus.Rejected));
+            context.Proposals.Add(Proposal("M-1", ProposalStatus.Executed));
+            context.Proposals.Add(Proposal("M-1", ProposalStatus.Pending));
+            await context.SaveChangesAsync();
+        }
+
+        await using (var context = Factory.CreateDbContext())
+        {
+            context.Proposals.Add(Proposal("M-1", ProposalStatus.Pending));
+            await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
+        }
+
+        await using (var context = Factory.CreateDbContext())
+        {
+            Assert.Equal(3, await context.Proposals.CountAsync(p => p.Ticker == "M-1"));
+        }
+    }
+
+    [Fact]
+    public async Task Proposals_ConcurrentClaims_ExactlyOneWins()
+    {
+        var proposal = Proposal("M-2", ProposalStatus.Pending);
+        await using (var context = Factory.CreateDbContext())
+        {
+            context.Proposals.Add(proposal);
+            await context.SaveChangesAsync();
+        }
+
+        async Task<int> ClaimAsync(string who)
+        {
+            await using var context = Factory.CreateDbContext();
+            return await context.Proposals
+                .Where(p => p.Id == proposal.Id && p.Status == ProposalStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ProposalStatus.Approved).SetProperty(p => p.DecidedBy, who));
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => ClaimAsync($"trader-{i}"))));
+
+        Assert.Equal(1, claims.Sum());
+        await using var check = Factory.CreateDbContext();
+        var stored = await check.Proposals.SingleAsync(p => p.Id == proposal.Id);
+        Assert.Equal(ProposalStatus.Approved, stored.Status);
+        Assert.StartsWith("trader-", stored.DecidedBy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Positions_ConcurrentUpdates_TheStaleOneIsRefused()
+    {
+        await using (var context = Factory.CreateDbContext())
+        {
+            context.Positions.Add(new PositionEntity { Ticker = "M-3", EventTicker = "E", Title = "t", Side = "yes", Contracts = 10, Cost = 5, OpenedAt = T0, UpdatedAt = T0 });
+            await context.SaveChangesAsync();
+        }
+
+        await using var first = Factory.CreateDbContext();
+        await using var second = Factory.CreateDbContext();
+        var a = await first.Positions.SingleAsync(p => p.Ticker == "M-3");
+        var b = await second.Positions.SingleAsync(p => p.Ticker == "M-3");
+        a.Contracts += 5;
+        a.Version++;
+        await first.SaveChangesAsync();
+        b.Contracts += 7;
+        b.Version++;
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        await using var check = Factory.CreateDbContext();
+        Assert.Equal(15m, (await check.Positions.SingleAsync(p => p.Ticker == "M-3")).Contracts);
+    }
+
+    private static OrderEntity Order(string clientOrderId) => new()
+    {
+        Id = Guid.NewGuid(), ClientOrderId = clientOrderId, Broker = "paper", Ticker = "M-1", Side = "yes", LimitPrice = 0.55m, Count = 10, Status = "pending", CreatedAt = T0,
+    };
+
+    private static ProposalEntity Proposal(string ticker, ProposalStatus status)
+    {
+        var id = Guid.NewGuid();
+        return new ProposalEntity
+        {
+            Id = id, CycleId = Guid.NewGuid(), CreatedAt = T0, ExpiresAt = T0.AddMinutes(10), Ticker = ticker, EventTicker = "E", Title = "t", Side = "yes",
+            ProbabilityYes = 0.7, Price = 0.55m, Contracts = 44, Cost = 24.2m, Fee = 0.77m, Status = status, ClientOrderId = "kd-" + id.ToString("N"),
+        };
+    }
+}

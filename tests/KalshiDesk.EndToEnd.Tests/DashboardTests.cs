@@ -1,0 +1,121 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KalshiDesk.TestKit;
+using KalshiDesk.TestKit.Processes;
+using Microsoft.Playwright;
+
+namespace KalshiDesk.EndToEnd.Tests;
+
+/// <summary>The README's run command, driven in Debian's Chromium: sign in, watch proposals arrive live, approve one, see the position.</summary>
+public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private const string Password = "e2e-admin-password";
+    private const string Token = "e2e-token-0123456789abcdef";
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("kalshidesk-e2e-");
+    private DeskProcess _desk = null!;
+
+    public async Task InitializeAsync()
+    {
+        _desk = DeskProcess.Start(
+            _directory.FullName,
+            new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["KALSHIDESK_ADMIN_PASSWORD"] = Password,
+                ["KALSHIDESK_API_TOKEN"] = Token,
+            },
+            $"--urls=http://127.0.0.1:{DeskProcess.FreePort()}");
+        await _desk.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _desk.DisposeAsync();
+        _directory.Delete(true);
+    }
+
+    [Fact]
+    public async Task SignIn_ProposalsArriveLive_ApproveOne_PositionIsShown()
+    {
+        var page = await browser.NewPageAsync();
+        var screenshots = Path.Combine(DeskProcess.RepositoryRoot(), "docs", "screenshots");
+        Directory.CreateDirectory(screenshots);
+
+        // Signing in from a deep link returns to it.
+        await page.GotoAsync(new Uri(_desk.BaseAddress!, "/proposals").AbsoluteUri);
+        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "sign-in.png") });
+        await page.GetByLabel("User name").FillAsync("admin");
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/proposals", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Status, new() { Name = "Trading mode" })).ToContainTextAsync("PAPER TRADING");
+
+        // Mark this document: if the page reloads, the mark is gone.
+        await page.EvaluateAsync("() => window.__kdMark = 'same document'");
+        var approve = page.Locator("button[aria-label^='Approve ']");
+        await approve.First.WaitForAsync(new() { Timeout = 90_000 });
+
+        // Clear the queue through the API: rows leave, then the next cycle proposes again, all without a reload.
+        using var api = new HttpClient { BaseAddress = _desk.BaseAddress };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        var pending = await api.GetFromJsonAsync<JsonElement[]>("/api/proposals?status=pending") ?? [];
+        foreach (var proposal in pending)
+        {
+            using var rejected = await api.PostAsJsonAsync($"/api/proposals/{proposal.GetProperty("id").GetGuid()}/reject", new { reason = "end-to-end test: clearing the queue" });
+            rejected.EnsureSuccessStatusCode();
+        }
+
+        await Assertions.Expect(page.GetByText("No proposals are waiting")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await approve.First.WaitForAsync(new() { Timeout = 120_000 });
+        Assert.Equal("same document", await page.EvaluateAsync<string>("() => window.__kdMark"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "proposals.png"), FullPage = true });
+
+        var label = await approve.First.GetAttributeAsync("aria-label");
+        var ticker = label!["Approve ".Length..];
+        await approve.First.ClickAsync();
+        await Assertions.Expect(page.GetByText($"of {ticker} at up to")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Portfolio" }).ClickAsync();
+        await page.WaitForURLAsync("**/portfolio");
+        var positions = page.Locator("table[aria-label='Open positions'], .kd-positions");
+        await Assertions.Expect(positions.GetByText(ticker)).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "portfolio.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Decision funnel")).ToContainTextAsync("scanned");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "overview.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_SaysSoAndStaysOnTheSignInPage()
+    {
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(new Uri(_desk.BaseAddress!, "/").AbsoluteUri);
+        await page.GetByLabel("User name").FillAsync("admin");
+        await page.GetByLabel("Password").FillAsync("not the password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The user name or password is not right.");
+        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignOut_EndsTheSession()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(_desk.BaseAddress!, "/").AbsoluteUri);
+        await page.GetByLabel("User name").FillAsync("admin");
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/login**");
+        await page.GotoAsync(new Uri(_desk.BaseAddress!, "/portfolio").AbsoluteUri);
+
+        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,108 @@
+using KalshiDesk.Data;
+using KalshiDesk.Engine.Events;
+using KalshiDesk.Engine.Portfolio;
+using KalshiDesk.Kalshi;
+using KalshiDesk.Sandbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KalshiDesk.Engine.Tests;
+
+/// <summary>The Engine wired as the app wires it, on a temporary SQLite file, against the Sandbox over HTTP or a fake exchange.</summary>
+internal sealed class EngineHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 15, 0, 0, TimeSpan.Zero);
+
+    private readonly DirectoryInfo _directory;
+    private readonly IDisposable _subscription;
+
+    private EngineHarness(ServiceProvider services, FakeTimeProvider time, SandboxServer? sandbox, DirectoryInfo directory)
+    {
+        Services = services;
+        Time = time;
+        Sandbox = sandbox;
+        _directory = directory;
+        _subscription = services.GetRequiredService<IDeskEvents>().Subscribe(e =>
+        {
+            lock (Events)
+            {
+                Events.Add(e);
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    public ServiceProvider Services { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public SandboxServer? Sandbox { get; }
+
+    public List<DeskEvent> Events { get; } = [];
+
+    public IDbContextFactory<DeskDbContext> Db => Services.GetRequiredService<IDbContextFactory<DeskDbContext>>();
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Against the built-in Sandbox exchange over real HTTP (the world holds still unless a test ticks it).</summary>
+    public static async Task<EngineHarness> WithSandboxAsync(Dictionary<string, string?>? settings = null)
+    {
+        var time = new FakeTimeProvider(Start);
+        var sandbox = await SandboxServer.StartAsync(new SandboxOptions { TickInterval = TimeSpan.Zero, Seed = 42 }, time);
+        var all = new Dictionary<string, string?> { ["Kalshi:BaseUrl"] = sandbox.BaseUrl.AbsoluteUri };
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+
+        return await BuildAsync(all, time, sandbox, null);
+    }
+
+    /// <summary>Against a fake exchange whose markets and books a test sets.</summary>
+    public static Task<EngineHarness> WithFakeAsync(FakeExchange exchange) =>
+        BuildAsync(new Dictionary<string, string?> { ["Kalshi:BaseUrl"] = "http://127.0.0.1:9/trade-api/v2/" }, new FakeTimeProvider(Start), null, exchange);
+
+    private static async Task<EngineHarness> BuildAsync(Dictionary<string, string?> settings, FakeTimeProvider time, SandboxServer? sandbox, FakeExchange? fake)
+    {
+        var directory = Directory.CreateTempSubdirectory("kalshidesk-engine-");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(time);
+        var database = DeskDatabase.Parse("Data Source=desk.db", directory.FullName);
+        services.AddSingleton(database);
+        services.AddSingleton<IDbContextFactory<DeskDbContext>, DeskDbContextFactory>();
+        services.AddDeskEngine();
+        if (fake is not null)
+        {
+            services.AddSingleton<IKalshiClient>(fake);
+        }
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await using (var context = await provider.GetRequiredService<IDbContextFactory<DeskDbContext>>().CreateDbContextAsync())
+        {
+            await context.Database.MigrateAsync();
+        }
+
+        await provider.GetRequiredService<PaperAccount>().EnsureOpenedAsync();
+        return new EngineHarness(provider, time, sandbox, directory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _subscription.Dispose();
+        await Services.DisposeAsync();
+        if (Sandbox is not null)
+        {
+            await Sandbox.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _directory.Delete(true);
+    }
+}

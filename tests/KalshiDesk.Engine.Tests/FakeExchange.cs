@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+using KalshiDesk.Domain.Markets;
+using KalshiDesk.Domain.Pricing;
+using KalshiDesk.Kalshi;
+
+namespace KalshiDesk.Engine.Tests;
+
+/// <summary>An exchange a test controls: markets, books and series set directly; orders recorded.</summary>
+internal sealed class FakeExchange : IKalshiClient
+{
+    public Dictionary<string, MarketSnapshot> Markets { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, OrderBook> Books { get; } = new(StringComparer.Ordinal);
+
+    public List<OrderRequest> Orders { get; } = [];
+
+    public Exception? Failure { get; set; }
+
+    public Task<ExchangeStatus> GetExchangeStatusAsync(CancellationToken ct = default) => Task.FromResult(new ExchangeStatus(true, true));
+
+    public async IAsyncEnumerable<MarketSnapshot> GetMarketsAsync(MarketQuery query, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        ThrowIfFailing();
+        foreach (var market in Markets.Values.ToList())
+        {
+            await Task.Yield();
+            yield return market;
+        }
+    }
+
+    public Task<MarketSnapshot> GetMarketAsync(string ticker, CancellationToken ct = default)
+    {
+        ThrowIfFailing();
+        return Task.FromResult(Markets[ticker]);
+    }
+
+    public Task<OrderBook> GetOrderBookAsync(string ticker, int depth = 0, CancellationToken ct = default)
+    {
+        ThrowIfFailing();
+        return Task.FromResult(Books.TryGetValue(ticker, out var book) ? book : OrderBook.Empty);
+    }
+
+    public Task<SeriesInfo> GetSeriesAsync(string seriesTicker, CancellationToken ct = default) =>
+        Task.FromResult(new SeriesInfo(seriesTicker, seriesTicker, "weather", FeeSchedule.Standard));
+
+    public Task<OrderAck> CreateOrderAsync(OrderRequest order, CancellationToken ct = default)
+    {
+        Orders.Add(order);
+        return Task.FromResult(new OrderAck("fake-" + order.ClientOrderId, order.ClientOrderId, order.Count, Quantity.Zero, order.LimitPrice, null));
+    }
+
+    /// <summary>Sets a market and a book consistent with its quote: YES bids at the bid, NO bids at 1 − ask.</summary>
+    public void Set(MarketSnapshot market, decimal depth = 500m)
+    {
+        Markets[market.Ticker] = market;
+        Books[market.Ticker] = new OrderBook(
+            market.YesBid is { } bid ? [new BookLevel(bid, Quantity.Of(depth))] : [],
+            market.YesAsk is { } ask ? [new BookLevel(ask.Complement, Quantity.Of(depth))] : []);
+    }
+
+    private void ThrowIfFailing()
+    {
+        if (Failure is not null)
+        {
+            throw Failure;
+        }
+    }
+}
