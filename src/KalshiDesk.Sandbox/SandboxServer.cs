@@ -1,0 +1,119 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KalshiDesk.Sandbox;
+
+/// <summary>
+/// The Sandbox on loopback: Kestrel on 127.0.0.1 serving Kalshi's REST API over a <see cref="SandboxExchange"/>,
+/// whose world moves every <see cref="SandboxOptions.TickInterval"/> on the given clock.
+/// </summary>
+public sealed class SandboxServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ITimer? _ticker;
+    private readonly ILogger _logger;
+    private int _ticking;
+    private int _stopped;
+
+    private SandboxServer(WebApplication app, SandboxExchange exchange, int port, ITimer? ticker, ILogger logger)
+    {
+        _app = app;
+        Exchange = exchange;
+        _ticker = ticker;
+        _logger = logger;
+        BaseUrl = new Uri($"http://127.0.0.1:{port}{SandboxEndpoints.BasePath}/");
+        WebSocketUrl = new Uri($"ws://127.0.0.1:{port}/trade-api/ws/v2");
+    }
+
+    /// <summary>The REST root, with a trailing slash: <c>http://127.0.0.1:41234/trade-api/v2/</c>.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>Where Kalshi's WebSocket API lives: <c>ws://127.0.0.1:41234/trade-api/ws/v2</c> (not served yet).</summary>
+    public Uri WebSocketUrl { get; }
+
+    public SandboxExchange Exchange { get; }
+
+    /// <summary>Builds the world and starts serving it; bad options throw <see cref="ArgumentException"/> naming the setting.</summary>
+    public static async Task<SandboxServer> StartAsync(SandboxOptions options, TimeProvider? time = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        time ??= TimeProvider.System;
+        var exchange = new SandboxExchange(options, time);
+
+        // An empty builder: the Sandbox runs inside other apps and must not pick up their configuration or URLs.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(SandboxServer).Assembly.GetName().Name });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton(exchange);
+        builder.Services.AddSingleton(time);
+        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        var app = builder.Build();
+        app.UseRouting();
+        app.MapSandboxApi();
+        try
+        {
+            await app.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SandboxServer>();
+        SandboxServer? server = null;
+        var ticker = options.TickInterval > TimeSpan.Zero
+            ? time.CreateTimer(_ => server?.TickOnSchedule(), null, options.TickInterval, options.TickInterval)
+            : null;
+        server = new SandboxServer(app, exchange, new Uri(address).Port, ticker, logger);
+        return server;
+    }
+
+    public async Task StopAsync(CancellationToken ct = default)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        if (_ticker is not null)
+        {
+            await _ticker.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _app.StopAsync(ct).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    private void TickOnSchedule()
+    {
+        // A slow tick (a very large world) is not stacked up behind: the next one is simply skipped.
+        if (Interlocked.Exchange(ref _ticking, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            Exchange.Tick();
+        }
+        catch (Exception ex)
+        {
+            // A timer callback that throws would take the whole process down; the world just stays where it is.
+            SandboxLog.TickFailed(_logger, ex);
+        }
+        finally
+        {
+            Volatile.Write(ref _ticking, 0);
+        }
+    }
+}

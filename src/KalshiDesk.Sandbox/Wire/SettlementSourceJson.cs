@@ -1,0 +1,3 @@
+namespace KalshiDesk.Sandbox.Wire;
+
+internal sealed record SettlementSourceJson(string Name, string Url);

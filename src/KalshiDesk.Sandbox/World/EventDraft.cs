@@ -1,0 +1,12 @@
+namespace KalshiDesk.Sandbox.World;
+
+/// <summary>An event as a series template proposes it, before the world gives it its markets' state.</summary>
+internal sealed record EventDraft(
+    string EventTicker,
+    string Title,
+    string SubTitle,
+    bool MutuallyExclusive,
+    DateTimeOffset CloseTime,
+    bool CanCloseEarly,
+    string? EarlyCloseCondition,
+    IReadOnlyList<MarketDraft> Markets);
