@@ -24,6 +24,9 @@ public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<Brows
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["KALSHIDESK_ADMIN_PASSWORD"] = Password,
                 ["KALSHIDESK_API_TOKEN"] = Token,
+
+                // The Sandbox world holds still, so the proposal approved is still worth taking when the click lands.
+                ["Sandbox__TickInterval"] = "00:00:00",
             },
             $"--urls=http://127.0.0.1:{DeskProcess.FreePort()}");
         await _desk.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));

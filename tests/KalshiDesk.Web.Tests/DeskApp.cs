@@ -30,6 +30,9 @@ public sealed class DeskApp : IAsyncLifetime
             $"--KALSHIDESK_ADMIN_PASSWORD={AdminPassword}",
             $"--KALSHIDESK_API_TOKEN={AdminToken}",
             "--Logging:LogLevel:Default=Warning",
+
+            // The Sandbox world holds still, so a proposal's edge is still there when a test approves it.
+            "--Sandbox:TickInterval=00:00:00",
         ]);
         await App.StartAsync();
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -68,8 +68,12 @@ public static class AuthHosting
         builder.Services.AddTransient<AccountSeeder>();
     }
 
-    public static Task SeedAccountsAsync(this WebApplication app) =>
-        app.Services.GetRequiredService<AccountSeeder>().SeedAsync();
+    public static async Task SeedAccountsAsync(this WebApplication app)
+    {
+        // UserManager and RoleManager are scoped.
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync().ConfigureAwait(false);
+    }
 
     private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {

@@ -64,6 +64,7 @@ public static class KalshiDeskHost
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDeskAssets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -1,3 +1,4 @@
+using KalshiDesk.Data;
 using KalshiDesk.Kalshi;
 using KalshiDesk.Sandbox;
 
@@ -18,7 +19,16 @@ public static class SandboxHosting
         }
 
         var options = builder.Configuration.GetSection("Sandbox").Get<SandboxOptions>() ?? new SandboxOptions();
-        var server = await SandboxServer.StartAsync(options).ConfigureAwait(false);
+        SandboxServer server;
+        try
+        {
+            server = await SandboxServer.StartAsync(options).ConfigureAwait(false);
+        }
+        catch (ArgumentException ex) when (ex.Message.StartsWith("Sandbox:", StringComparison.Ordinal))
+        {
+            var key = ex.Message[..ex.Message.IndexOf(':', "Sandbox:".Length)];
+            throw new DeskConfigurationException(key, "is invalid: " + ex.Message[(key.Length + 1)..].Trim() + " Fix it in appsettings.json or the environment (Sandbox__...).");
+        }
         builder.Configuration[$"{KalshiOptions.Section}:BaseUrl"] = server.BaseUrl.AbsoluteUri;
         builder.Configuration[$"{KalshiOptions.Section}:WebSocketUrl"] = server.WebSocketUrl.AbsoluteUri;
         builder.Services.AddSingleton(server);

@@ -23,6 +23,19 @@ public class ApiTests(DeskApp desk) : IClassFixture<DeskApp>
     }
 
     [Theory]
+    [InlineData("/assets/logo.svg", "image/svg+xml")]
+    [InlineData("/assets/theme.css", "text/css")]
+    [InlineData("/assets/favicon.ico", "image/x-icon")]
+    public async Task BrandAssets_AreServedWithoutSignIn(string path, string contentType)
+    {
+        using var response = await desk.Client(token: null).GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType!.MediaType);
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 100);
+    }
+
+    [Theory]
     [InlineData("/api/status")]
     [InlineData("/api/proposals?status=pending")]
     [InlineData("/api/positions")]
