@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using KalshiDesk.Domain.Proposals;
 using KalshiDesk.Engine.Events;
 using KalshiDesk.Engine.Proposals;
@@ -16,6 +17,7 @@ public sealed class ProposalQueueTests : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 15, 0, 0, TimeSpan.Zero);
     private readonly FakeProposalDesk _desk = new();
     private readonly DeskEventBus _events = new(NullLogger<DeskEventBus>.Instance);
+    private readonly BunitAuthorizationContext _auth;
 
     public ProposalQueueTests()
     {
@@ -24,7 +26,8 @@ public sealed class ProposalQueueTests : IAsyncLifetime
         _bunit.Services.AddSingleton<IProposalDesk>(_desk);
         _bunit.Services.AddSingleton<IDeskEvents>(_events);
         _bunit.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
-        _bunit.AddAuthorization().SetAuthorized("alice");
+        _auth = _bunit.AddAuthorization();
+        _auth.SetAuthorized("alice").SetPolicies("Trader");
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -47,7 +50,9 @@ public sealed class ProposalQueueTests : IAsyncLifetime
         Assert.Contains("$24.20 + $0.77", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("0.0927", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("10:00", row.TextContent, StringComparison.Ordinal);
-        Assert.Contains("minimum edge", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Kelly 0.2142", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("✓ 3 risk gates passed", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("market open, minimum edge, max single trade", queue.Find(".kd-gates").GetAttribute("title"));
     }
 
     [Fact]
@@ -100,6 +105,19 @@ public sealed class ProposalQueueTests : IAsyncLifetime
 
         queue.WaitForAssertion(() => Assert.Equal([(proposal.Id, "alice", "front moving in tonight")], _desk.Rejected));
         Assert.Contains("Rejected KXHIGHNY-26NOV24-T60: front moving in tonight", queue.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Viewer_SeesTheQueueButNoDecisionButtons()
+    {
+        _auth.SetAuthorized("victor").SetPolicies("Viewer");
+        _desk.Add(Proposal("KXHIGHNY-26NOV24-T60"));
+
+        var queue = Render();
+
+        Assert.Contains("KXHIGHNY-26NOV24-T60", queue.Find("tbody tr").TextContent, StringComparison.Ordinal);
+        Assert.Empty(queue.FindAll("button[aria-label^='Approve']"));
+        Assert.Empty(queue.FindAll("button[aria-label^='Reject']"));
     }
 
     private static ProposalView Proposal(string ticker) => new(

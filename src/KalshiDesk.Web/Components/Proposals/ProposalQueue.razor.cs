@@ -2,6 +2,8 @@ using System.Globalization;
 using KalshiDesk.Domain.Proposals;
 using KalshiDesk.Engine.Events;
 using KalshiDesk.Engine.Proposals;
+using KalshiDesk.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -23,16 +25,38 @@ public partial class ProposalQueue
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState>? Authentication { get; set; }
 
+    /// <summary>Whether the signed-in user may approve and reject (traders and admins); viewers only read.</summary>
+    private bool CanDecide { get; set; }
+
     protected override bool Affects(DeskEvent deskEvent) => deskEvent is ProposalCreated or ProposalChanged;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (Authentication is not null)
+        {
+            var user = (await Authentication).User;
+            CanDecide = (await Authorization.AuthorizeAsync(user, DeskPolicies.Trader)).Succeeded;
+        }
+
+        await base.OnInitializedAsync();
+    }
 
     protected override async Task LoadAsync() =>
         _proposals = await Desk.ListAsync(ProposalStatus.Pending);
 
     private async Task ApproveAsync(ProposalView proposal)
     {
+        if (!CanDecide)
+        {
+            return;
+        }
+
         _busy = true;
         try
         {
@@ -63,7 +87,7 @@ public partial class ProposalQueue
 
     private async Task ConfirmRejectAsync(ProposalView proposal)
     {
-        if (string.IsNullOrWhiteSpace(_reason))
+        if (!CanDecide || string.IsNullOrWhiteSpace(_reason))
         {
             return;
         }
