@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using KalshiDesk.Web.Auth;
 
 namespace KalshiDesk.Web.Live;
@@ -7,7 +8,8 @@ public static class LiveHosting
     /// <summary>SignalR for the dashboard's circuits and the desk hub; a Redis backplane when <c>Redis:ConnectionString</c> is set.</summary>
     public static void AddDeskLive(this WebApplicationBuilder builder)
     {
-        var signalR = builder.Services.AddSignalR();
+        // Enum values travel as names ("Rejected"), so any client can read an event without our enums.
+        var signalR = builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         var redis = builder.Configuration["Redis:ConnectionString"];
         if (!string.IsNullOrWhiteSpace(redis))
         {
