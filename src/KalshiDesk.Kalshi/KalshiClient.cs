@@ -11,7 +11,7 @@ using KalshiDesk.Kalshi.Dto;
 namespace KalshiDesk.Kalshi;
 
 /// <summary>The Kalshi Trade API v2 over HTTP; DTOs stay inside, Domain types come out.</summary>
-public sealed class KalshiClient(HttpClient http, TimeProvider time) : IKalshiClient
+public sealed partial class KalshiClient(HttpClient http, TimeProvider time) : IKalshiClient
 {
     public async Task<ExchangeStatus> GetExchangeStatusAsync(CancellationToken ct = default)
     {

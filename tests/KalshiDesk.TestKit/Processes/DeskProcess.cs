@@ -125,35 +125,33 @@ public sealed class DeskProcess : IAsyncDisposable
     public async Task WaitUntilHealthyAsync(TimeSpan timeout)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"kalshidesk exited with {_process.ExitCode}:\n{Output}\n{Errors}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync("/healthz").ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
+            await Eventually.Until(
+                async () =>
                 {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Slow start.
-            }
+                    if (_process.HasExited)
+                    {
+                        throw new InvalidOperationException($"kalshidesk exited with {_process.ExitCode}:\n{Output}\n{Errors}");
+                    }
 
-            await Task.Delay(200).ConfigureAwait(false);
+                    try
+                    {
+                        using var response = await http.GetAsync("/healthz").ConfigureAwait(false);
+                        return response.IsSuccessStatusCode;
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                    {
+                        return false; // Not listening yet, or a slow start.
+                    }
+                },
+                timeout,
+                "kalshidesk should answer /healthz").ConfigureAwait(false);
         }
-
-        throw new TimeoutException($"kalshidesk did not become healthy within {timeout}:\n{Output}\n{Errors}");
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}\n{Output}\n{Errors}", ex);
+        }
     }
 
     public async ValueTask DisposeAsync()
