@@ -22,6 +22,9 @@ public sealed class KalshiOptions
     /// <summary>Path of the PEM private key (PKCS#1 or PKCS#8).</summary>
     public string? PrivateKeyPath { get; set; }
 
+    /// <summary>The PEM private key itself, for deployments that pass secrets in the environment (<c>Kalshi__PrivateKey</c>).</summary>
+    public string? PrivateKey { get; set; }
+
     /// <summary>Time allowed for one REST call.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
