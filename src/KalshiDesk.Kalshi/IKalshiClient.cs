@@ -1,4 +1,5 @@
 using KalshiDesk.Domain.Markets;
+using KalshiDesk.Domain.Pricing;
 
 namespace KalshiDesk.Kalshi;
 
@@ -19,4 +20,8 @@ public interface IKalshiClient
 
     /// <summary>Creates an order through the V2 endpoint <c>POST /portfolio/events/orders</c>.</summary>
     Task<OrderAck> CreateOrderAsync(OrderRequest order, CancellationToken ct = default);
+
+    /// <summary>Creates an order group: once its orders match <paramref name="contractsLimit"/> contracts in 15 s, Kalshi cancels them all.</summary>
+    /// <returns>The group's id.</returns>
+    Task<string> CreateOrderGroupAsync(Quantity contractsLimit, CancellationToken ct = default);
 }

@@ -77,20 +77,7 @@ public sealed partial class KalshiClient(HttpClient http, TimeProvider time) : I
         ArgumentNullException.ThrowIfNull(order);
 
         // V2 orders are YES-denominated: buying NO at x is an ask (sell YES) at 1 − x.
-        var body = new CreateOrderRequestDto
-        {
-            Ticker = order.Ticker,
-            ClientOrderId = order.ClientOrderId,
-            Side = order.Side == Side.Yes ? "bid" : "ask",
-            Price = (order.Side == Side.Yes ? order.LimitPrice : order.LimitPrice.Complement).ToString(),
-            Count = order.Count.ToString(),
-            TimeInForce = order.TimeInForce switch
-            {
-                TimeInForce.FillOrKill => "fill_or_kill",
-                TimeInForce.GoodTillCanceled => "good_till_canceled",
-                _ => "immediate_or_cancel",
-            },
-        };
+        var body = KalshiJson.ToCreateOrder(order);
         const string path = "portfolio/events/orders";
         using var response = await http.PostAsJsonAsync(path, body, KalshiJson.Options, ct).ConfigureAwait(false);
         var dto = await ReadAsync<CreateOrderResponseDto>(response, path, ct).ConfigureAwait(false);

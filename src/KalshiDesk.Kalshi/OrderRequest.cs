@@ -4,4 +4,5 @@ namespace KalshiDesk.Kalshi;
 
 /// <summary>A buy of one side of a market at a limit price (in that side's price).</summary>
 /// <param name="ClientOrderId">The desk's idempotency key, derived from the proposal.</param>
-public sealed record OrderRequest(string Ticker, string ClientOrderId, Side Side, Price LimitPrice, Quantity Count, TimeInForce TimeInForce);
+/// <param name="OrderGroupId">The order group whose contracts limit caps it (every live order has one).</param>
+public sealed record OrderRequest(string Ticker, string ClientOrderId, Side Side, Price LimitPrice, Quantity Count, TimeInForce TimeInForce, string? OrderGroupId = null);

@@ -12,13 +12,13 @@ public static class KalshiKeys
         if (string.IsNullOrWhiteSpace(options.KeyId))
         {
             return hasPath || hasPem
-                ? throw new InvalidOperationException("Kalshi:KeyId is missing: set it to the API key id shown beside your key on Kalshi's account page.")
+                ? throw new KalshiKeyException("Kalshi:KeyId is missing: set it to the API key id shown beside your key on Kalshi's account page.")
                 : null;
         }
 
         if (hasPath && hasPem)
         {
-            throw new InvalidOperationException("Kalshi:PrivateKeyPath and Kalshi:PrivateKey are both set: keep one.");
+            throw new KalshiKeyException("Kalshi:PrivateKeyPath and Kalshi:PrivateKey are both set: keep one.");
         }
 
         if (hasPath)
@@ -28,6 +28,6 @@ public static class KalshiKeys
 
         return hasPem
             ? KalshiRequestSigner.FromPem(options.KeyId, options.PrivateKey!, "Kalshi:PrivateKey")
-            : throw new InvalidOperationException("Kalshi:KeyId is set but no key is: set Kalshi:PrivateKeyPath to your PEM file (or Kalshi:PrivateKey to its text).");
+            : throw new KalshiKeyException("Kalshi:KeyId is set but no key is: set Kalshi:PrivateKeyPath to your PEM file (or Kalshi:PrivateKey to its text).");
     }
 }

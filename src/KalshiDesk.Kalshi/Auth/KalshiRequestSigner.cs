@@ -30,7 +30,7 @@ public sealed class KalshiRequestSigner : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"Kalshi:PrivateKeyPath '{path}' cannot be read ({ex.GetType().Name}); point it at your PEM key file.", ex);
+            throw new KalshiKeyException($"Kalshi:PrivateKeyPath '{path}' cannot be read ({ex.GetType().Name}); point it at your PEM key file.", ex);
         }
 
         return FromPem(keyId, pem, path);
@@ -40,7 +40,7 @@ public sealed class KalshiRequestSigner : IDisposable
     {
         if (pem.Contains("ENCRYPTED", StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"{source} is an encrypted private key; export it unencrypted (openssl rsa -in key.pem -out plain.pem).");
+            throw new KalshiKeyException($"{source} is an encrypted private key; export it unencrypted (openssl rsa -in key.pem -out plain.pem).");
         }
 
         var rsa = RSA.Create();
@@ -51,7 +51,7 @@ public sealed class KalshiRequestSigner : IDisposable
         catch (ArgumentException)
         {
             rsa.Dispose();
-            throw new InvalidOperationException($"{source} is not an RSA private key in PEM form (PKCS#1 'RSA PRIVATE KEY' or PKCS#8 'PRIVATE KEY').");
+            throw new KalshiKeyException($"{source} is not an RSA private key in PEM form (PKCS#1 'RSA PRIVATE KEY' or PKCS#8 'PRIVATE KEY').");
         }
 
         return new KalshiRequestSigner(keyId, rsa);

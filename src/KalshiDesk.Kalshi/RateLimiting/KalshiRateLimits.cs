@@ -32,6 +32,32 @@ public sealed record KalshiRateLimits(
             ["GET /portfolio/orders/{id}"] = 2,
         });
 
+    /// <summary>
+    /// The account's own budget from <c>GET /account/limits</c> and <c>/account/endpoint_costs</c>. The older limits form
+    /// counts requests a second; at the default cost that many requests need cost × as many tokens.
+    /// </summary>
+    public static KalshiRateLimits From(Models.AccountLimits limits, Models.EndpointCosts costs)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(costs);
+        var defaultCost = costs.DefaultCost > 0 ? costs.DefaultCost : Basic.DefaultCost;
+        var scale = limits.Unit == Models.RateLimitUnit.Requests ? defaultCost : 1;
+        var endpointCosts = new Dictionary<string, int>(Basic.EndpointCosts, StringComparer.Ordinal);
+        foreach (var cost in costs.Overrides)
+        {
+            endpointCosts[$"{cost.Method.ToUpperInvariant()} {Template(cost.Path)}"] = cost.Cost;
+        }
+
+        return new KalshiRateLimits(
+            limits.UsageTier,
+            limits.Read.RefillPerSecond * scale,
+            limits.Read.Capacity * scale,
+            limits.Write.RefillPerSecond * scale,
+            limits.Write.Capacity * scale,
+            defaultCost,
+            endpointCosts);
+    }
+
     /// <summary>The tokens a request costs.</summary>
     public int CostOf(HttpMethod method, string path)
     {
@@ -47,6 +73,10 @@ public sealed record KalshiRateLimits(
         return method != HttpMethod.Get && Template(path).StartsWith("/portfolio/", StringComparison.Ordinal);
     }
 
+    // After one of these, a path segment is an identifier (a ticker, an order id) unless it is one of Kalshi's named routes.
+    private static readonly HashSet<string> Collections = new(StringComparer.Ordinal) { "markets", "series", "events", "orders", "order_groups", "api_keys" };
+    private static readonly HashSet<string> Routes = new(StringComparer.Ordinal) { "", "trades", "orderbooks", "candlesticks", "batched", "create", "queue_positions", "fee_changes", "multivariate", "orders" };
+
     /// <summary>"/trade-api/v2/portfolio/events/orders/abc-123" → "/portfolio/events/orders/{id}".</summary>
     public static string Template(string path)
     {
@@ -59,11 +89,14 @@ public sealed record KalshiRateLimits(
         }
 
         var segments = trimmed.Split('/');
+
+        // Kalshi's own tables name path parameters ("{order_id}"): any of them is an id.
         for (var i = 0; i < segments.Length; i++)
         {
             var segment = segments[i];
             var previous = i > 0 ? segments[i - 1] : string.Empty;
-            if (previous is "orders" or "order_groups" && segment is not ("batched" or "create" or "queue_positions" or ""))
+            if ((segment.StartsWith('{') && segment.EndsWith('}'))
+                || (Collections.Contains(previous) && !Routes.Contains(segment)))
             {
                 segments[i] = "{id}";
             }

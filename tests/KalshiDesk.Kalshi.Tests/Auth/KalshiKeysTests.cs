@@ -24,7 +24,7 @@ public class KalshiKeysTests
     [InlineData("k", "/tmp/key.pem", "PEM", "are both set")]
     public void Load_HalfConfigured_IsOneClearError(string? keyId, string? path, string? pem, string expected)
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => KalshiKeys.Load(new KalshiOptions { KeyId = keyId, PrivateKeyPath = path, PrivateKey = pem }));
+        var ex = Assert.Throws<KalshiKeyException>(() => KalshiKeys.Load(new KalshiOptions { KeyId = keyId, PrivateKeyPath = path, PrivateKey = pem }));
 
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }

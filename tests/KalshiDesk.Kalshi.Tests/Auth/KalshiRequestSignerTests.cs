@@ -63,7 +63,7 @@ public class KalshiRequestSignerTests
         using var rsa = RSA.Create(2048);
         var pem = rsa.ExportEncryptedPkcs8PrivateKeyPem("secret", new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 1000));
 
-        var ex = Assert.Throws<InvalidOperationException>(() => KalshiRequestSigner.FromPem("key-1", pem));
+        var ex = Assert.Throws<KalshiKeyException>(() => KalshiRequestSigner.FromPem("key-1", pem));
 
         Assert.Contains("encrypted private key", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("BEGIN", ex.Message, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public class KalshiRequestSignerTests
     [Fact]
     public void FromPem_NotAKey_IsOneClearErrorWithoutTheText()
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => KalshiRequestSigner.FromPem("key-1", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"));
+        var ex = Assert.Throws<KalshiKeyException>(() => KalshiRequestSigner.FromPem("key-1", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"));
 
         Assert.Contains("is not an RSA private key", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("AAAA", ex.Message, StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public class KalshiRequestSignerTests
     [Fact]
     public void FromPemFile_Missing_NamesTheSetting()
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => KalshiRequestSigner.FromPemFile("key-1", "/nonexistent/key.pem"));
+        var ex = Assert.Throws<KalshiKeyException>(() => KalshiRequestSigner.FromPemFile("key-1", "/nonexistent/key.pem"));
 
         Assert.StartsWith("Kalshi:PrivateKeyPath '/nonexistent/key.pem' cannot be read", ex.Message, StringComparison.Ordinal);
     }
