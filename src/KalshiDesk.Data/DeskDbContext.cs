@@ -16,6 +16,9 @@ public abstract class DeskDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<AuditEntryEntity> Audit => Set<AuditEntryEntity>();
     public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
     public DbSet<DeskSettingEntity> Settings => Set<DeskSettingEntity>();
+    public DbSet<ReconciliationRunEntity> ReconciliationRuns => Set<ReconciliationRunEntity>();
+    public DbSet<ReconciliationDifferenceEntity> ReconciliationDifferences => Set<ReconciliationDifferenceEntity>();
+    public DbSet<SettlementEntity> Settlements => Set<SettlementEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -76,6 +79,10 @@ public abstract class DeskDbContext(DbContextOptions options) : IdentityDbContex
             Money(e.Property(f => f.Count));
             Money(e.Property(f => f.Fee));
             e.HasIndex(f => f.OrderId);
+            e.Property(f => f.ExchangeFillId).HasMaxLength(100);
+
+            // A fill the exchange reports is booked once, however often reconciliation sees it.
+            e.HasIndex(f => f.ExchangeFillId).IsUnique();
         });
 
         builder.Entity<PositionEntity>(e =>
@@ -128,6 +135,39 @@ public abstract class DeskDbContext(DbContextOptions options) : IdentityDbContex
             e.Property(t => t.Name).HasMaxLength(100);
             e.Property(t => t.TokenHash).HasMaxLength(64);
             e.HasIndex(t => t.TokenHash).IsUnique();
+        });
+
+        builder.Entity<ReconciliationRunEntity>(e =>
+        {
+            e.ToTable("reconciliation_runs");
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => r.StartedAt);
+        });
+
+        builder.Entity<ReconciliationDifferenceEntity>(e =>
+        {
+            e.ToTable("reconciliation_differences");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Kind).HasMaxLength(20);
+            e.Property(d => d.Ticker).HasMaxLength(200);
+            e.Property(d => d.Desk).HasMaxLength(500);
+            e.Property(d => d.Exchange).HasMaxLength(500);
+            e.Property(d => d.Correction).HasMaxLength(500);
+            e.HasIndex(d => d.RunId);
+        });
+
+        builder.Entity<SettlementEntity>(e =>
+        {
+            e.ToTable("settlements");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Ticker).HasMaxLength(200);
+            e.Property(x => x.EventTicker).HasMaxLength(200);
+            e.Property(x => x.Result).HasMaxLength(10);
+            Money(e.Property(x => x.Revenue));
+            Money(e.Property(x => x.YesCount));
+            Money(e.Property(x => x.NoCount));
+            Money(e.Property(x => x.Fee));
+            e.HasIndex(x => x.Ticker).IsUnique();
         });
 
         builder.Entity<DeskSettingEntity>(e =>

@@ -4,6 +4,7 @@ using KalshiDesk.Engine.Forecasting;
 using KalshiDesk.Engine.Markets;
 using KalshiDesk.Engine.Portfolio;
 using KalshiDesk.Engine.Proposals;
+using KalshiDesk.Engine.Reconciliation;
 using KalshiDesk.Engine.Trading;
 using KalshiDesk.Kalshi;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,10 +29,17 @@ public static class EngineServiceCollectionExtensions
         services.AddTransient<PresetProvider>();
         services.AddTransient<PortfolioReader>();
         services.AddTransient<IBroker, PaperBroker>();
+        services.AddTransient<LiveOrderGroups>();
         services.AddTransient<TradingCycle>();
         services.AddTransient<ProposalService>();
         services.AddTransient<IProposalDesk>(sp => sp.GetRequiredService<ProposalService>());
         services.AddTransient<PaperAccount>();
+
+        // Reconciliation reads Kalshi's portfolio endpoints through the same client (and buckets) as everything else.
+        services.AddTransient<IExchangeAccount>(sp => new KalshiExchangeAccount(
+            sp.GetRequiredService<IKalshiClient>() as KalshiClient
+            ?? throw new InvalidOperationException("Reconciliation needs the Kalshi HTTP client.")));
+        services.AddTransient<ReconciliationService>();
         return services;
     }
 }

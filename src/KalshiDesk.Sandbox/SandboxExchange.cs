@@ -20,6 +20,7 @@ public sealed class SandboxExchange
     private readonly SandboxWorld _world;
     private readonly DemoAccount _account;
     private readonly TradeTape _tape = new();
+    private readonly Dictionary<string, decimal> _orderGroups = new(StringComparer.Ordinal);
     private readonly MatchingEngine _engine;
 
     /// <summary>Builds the world described by <paramref name="options"/> as of <paramref name="time"/>'s now, books quoted.</summary>
@@ -65,6 +66,26 @@ public sealed class SandboxExchange
     internal SandboxWorld World => _world;
 
     internal DateTimeOffset Now => _time.GetUtcNow();
+
+    /// <summary>Records an order group with its contracts limit and returns its id.</summary>
+    internal string CreateOrderGroup(decimal contractsLimit)
+    {
+        lock (_gate)
+        {
+            var id = $"og-{_orderGroups.Count + 1:D6}";
+            _orderGroups[id] = contractsLimit;
+            return id;
+        }
+    }
+
+    /// <summary>The contracts limit of an order group, or null when there is no such group.</summary>
+    internal decimal? OrderGroupLimit(string id)
+    {
+        lock (_gate)
+        {
+            return _orderGroups.TryGetValue(id, out var limit) ? limit : null;
+        }
+    }
 
     /// <summary>The demo account's available cash in dollars (tests; the API reads it through <see cref="GetBalance"/>).</summary>
     internal decimal CashDollars

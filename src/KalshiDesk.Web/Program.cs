@@ -1,3 +1,3 @@
 using KalshiDesk.Web.Hosting;
 
-return await KalshiDeskHost.RunAsync(args);
+return await DeskCommands.RunAsync(args);

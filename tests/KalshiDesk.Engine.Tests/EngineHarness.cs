@@ -1,6 +1,8 @@
 using KalshiDesk.Data;
+using KalshiDesk.Engine.Brokers;
 using KalshiDesk.Engine.Events;
 using KalshiDesk.Engine.Portfolio;
+using KalshiDesk.Engine.Reconciliation;
 using KalshiDesk.Kalshi;
 using KalshiDesk.Sandbox;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +51,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>Against the built-in Sandbox exchange over real HTTP (the world holds still unless a test ticks it).</summary>
-    public static async Task<EngineHarness> WithSandboxAsync(Dictionary<string, string?>? settings = null)
+    public static async Task<EngineHarness> WithSandboxAsync(Dictionary<string, string?>? settings = null, bool live = false, bool paperAccount = true)
     {
         var time = new FakeTimeProvider(Start);
         var sandbox = await SandboxServer.StartAsync(new SandboxOptions { TickInterval = TimeSpan.Zero, Seed = 42 }, time);
@@ -59,14 +61,14 @@ internal sealed class EngineHarness : IAsyncDisposable
             all[key] = value;
         }
 
-        return await BuildAsync(all, time, sandbox, null);
+        return await BuildAsync(all, time, sandbox, null, live, paperAccount);
     }
 
     /// <summary>Against a fake exchange whose markets and books a test sets.</summary>
-    public static Task<EngineHarness> WithFakeAsync(FakeExchange exchange) =>
-        BuildAsync(new Dictionary<string, string?> { ["Kalshi:BaseUrl"] = "http://127.0.0.1:9/trade-api/v2/" }, new FakeTimeProvider(Start), null, exchange);
+    public static Task<EngineHarness> WithFakeAsync(FakeExchange exchange, bool live = false, FakeExchangeAccount? account = null) =>
+        BuildAsync(new Dictionary<string, string?> { ["Kalshi:BaseUrl"] = "http://127.0.0.1:9/trade-api/v2/" }, new FakeTimeProvider(Start), null, exchange, live, paperAccount: true, account);
 
-    private static async Task<EngineHarness> BuildAsync(Dictionary<string, string?> settings, FakeTimeProvider time, SandboxServer? sandbox, FakeExchange? fake)
+    private static async Task<EngineHarness> BuildAsync(Dictionary<string, string?> settings, FakeTimeProvider time, SandboxServer? sandbox, FakeExchange? fake, bool live, bool paperAccount, FakeExchangeAccount? account = null)
     {
         var directory = Directory.CreateTempSubdirectory("kalshidesk-engine-");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -83,13 +85,26 @@ internal sealed class EngineHarness : IAsyncDisposable
             services.AddSingleton<IKalshiClient>(fake);
         }
 
+        if (live)
+        {
+            services.AddTransient<IBroker, LiveBroker>();
+        }
+
+        if (account is not null)
+        {
+            services.AddSingleton<IExchangeAccount>(account);
+        }
+
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await using (var context = await provider.GetRequiredService<IDbContextFactory<DeskDbContext>>().CreateDbContextAsync())
         {
             await context.Database.MigrateAsync();
         }
 
-        await provider.GetRequiredService<PaperAccount>().EnsureOpenedAsync();
+        if (paperAccount)
+        {
+            await provider.GetRequiredService<PaperAccount>().EnsureOpenedAsync();
+        }
         return new EngineHarness(provider, time, sandbox, directory);
     }
 

@@ -16,6 +16,9 @@ internal sealed class FakeExchange : IKalshiClient
 
     public Exception? Failure { get; set; }
 
+    /// <summary>Thrown by order creation only (the market data still answers).</summary>
+    public Exception? OrderFailure { get; set; }
+
     public Task<ExchangeStatus> GetExchangeStatusAsync(CancellationToken ct = default) => Task.FromResult(new ExchangeStatus(true, true));
 
     public async IAsyncEnumerable<MarketSnapshot> GetMarketsAsync(MarketQuery query, [EnumeratorCancellation] CancellationToken ct = default)
@@ -46,7 +49,22 @@ internal sealed class FakeExchange : IKalshiClient
     public Task<OrderAck> CreateOrderAsync(OrderRequest order, CancellationToken ct = default)
     {
         Orders.Add(order);
-        return Task.FromResult(new OrderAck("fake-" + order.ClientOrderId, order.ClientOrderId, order.Count, Quantity.Zero, order.LimitPrice, null));
+        if (OrderFailure is not null)
+        {
+            throw OrderFailure;
+        }
+
+        var yesPrice = order.Side == Side.Yes ? order.LimitPrice : order.LimitPrice.Complement;
+        var fee = KalshiFeeModel.TakerFee(order.LimitPrice, order.Count, FeeSchedule.Standard).Dollars / order.Count.Contracts;
+        return Task.FromResult(new OrderAck("fake-" + order.ClientOrderId, order.ClientOrderId, order.Count, Quantity.Zero, yesPrice, decimal.Round(fee, 4)));
+    }
+
+    public List<Quantity> OrderGroups { get; } = [];
+
+    public Task<string> CreateOrderGroupAsync(Quantity contractsLimit, CancellationToken ct = default)
+    {
+        OrderGroups.Add(contractsLimit);
+        return Task.FromResult($"og-{OrderGroups.Count}");
     }
 
     /// <summary>Sets a market and a book consistent with its quote: YES bids at the bid, NO bids at 1 − ask.</summary>

@@ -5,6 +5,9 @@ public sealed class FillEntity
 {
     public Guid Id { get; set; }
     public Guid OrderId { get; set; }
+
+    /// <summary>Kalshi's fill_id, once the exchange's record of the fill is known (live trading).</summary>
+    public string? ExchangeFillId { get; set; }
     public required string Ticker { get; set; }
     public required string Side { get; set; }
 

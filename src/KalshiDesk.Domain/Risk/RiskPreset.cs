@@ -14,6 +14,7 @@ namespace KalshiDesk.Domain.Risk;
 /// <param name="MaxSpread">Widest YES bid-ask spread traded, in dollars.</param>
 /// <param name="MinTimeToClose">Shortest time to close traded.</param>
 /// <param name="MaxModelDisagreement">Largest standard deviation of the models' logits traded.</param>
+/// <param name="OrderGroupContractsLimit">Contracts the exchange lets live orders match in any 15 s before it cancels them all (a runaway stop).</param>
 public sealed record RiskPreset(
     string Name,
     decimal KellyMultiplier,
@@ -27,4 +28,5 @@ public sealed record RiskPreset(
     int MaxConsecutiveLosses,
     decimal MaxSpread,
     TimeSpan MinTimeToClose,
-    double MaxModelDisagreement);
+    double MaxModelDisagreement,
+    decimal OrderGroupContractsLimit);

@@ -129,10 +129,28 @@ public sealed partial class ProposalService(
         {
             failure = await ExecuteAsync(proposal, ct).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is KalshiApiException or KalshiDataException or HttpRequestException or TaskCanceledException)
+        catch (OrderOutcomeUnknownException ex)
+        {
+            // Sent, but no answer: the proposal stays approved (in flight) until reconciliation settles the order.
+            LogOutcomeUnknown(logger, ex, proposal.Ticker);
+            var reason = $"{ex.Message}; new orders on {proposal.Ticker} wait until reconciliation settles it";
+            await using (var context = await db.CreateDbContextAsync(ct).ConfigureAwait(false))
+            {
+                await context.Orders.Where(o => o.ClientOrderId == proposal.ClientOrderId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatuses.Unknown), ct).ConfigureAwait(false);
+                await context.Proposals.Where(p => p.Id == id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.Reason, reason), ct).ConfigureAwait(false);
+            }
+
+            return await ResultAsync(id, false, reason, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is KalshiApiException or KalshiDataException or HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException)
         {
             failure = $"the exchange could not be reached to execute: {ex.Message}";
             LogExecutionFailed(logger, ex, proposal.Ticker);
+            await using var context = await db.CreateDbContextAsync(ct).ConfigureAwait(false);
+            await context.Orders.Where(o => o.ClientOrderId == proposal.ClientOrderId && o.Status == OrderStatuses.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatuses.Rejected), ct).ConfigureAwait(false);
         }
 
         var status = failure is null ? ProposalStatus.Executed : ProposalStatus.Failed;
@@ -158,6 +176,11 @@ public sealed partial class ProposalService(
     private async Task<string?> ExecuteAsync(ProposalEntity proposal, CancellationToken ct)
     {
         var side = proposal.Side == "yes" ? Side.Yes : Side.No;
+        if (await HasUnsettledOrderAsync(proposal.Ticker, ct).ConfigureAwait(false))
+        {
+            return $"an earlier order on {proposal.Ticker} has an unknown outcome; wait until reconciliation settles it";
+        }
+
         var market = await feed.GetMarketAsync(proposal.Ticker, ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var preset = await presets.GetActiveAsync(ct).ConfigureAwait(false);
@@ -201,7 +224,7 @@ public sealed partial class ProposalService(
                 Side = proposal.Side,
                 LimitPrice = limit.Dollars,
                 Count = count.Contracts,
-                Status = "pending",
+                Status = OrderStatuses.Pending,
                 CreatedAt = now,
             });
             await context.SaveChangesAsync(ct).ConfigureAwait(false);
@@ -212,6 +235,12 @@ public sealed partial class ProposalService(
         return result.Filled.IsZero ? $"nothing filled: no contracts offered at {limit} or better" : null;
     }
 
+    private async Task<bool> HasUnsettledOrderAsync(string ticker, CancellationToken ct)
+    {
+        await using var context = await db.CreateDbContextAsync(ct).ConfigureAwait(false);
+        return await context.Orders.AnyAsync(o => o.Ticker == ticker && o.Status == OrderStatuses.Unknown, ct).ConfigureAwait(false);
+    }
+
     private async Task BookAsync(Guid orderId, ProposalEntity proposal, BrokerResult result, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -220,7 +249,7 @@ public sealed partial class ProposalService(
         var order = await context.Orders.FirstAsync(o => o.Id == orderId, ct).ConfigureAwait(false);
         order.ExchangeOrderId = result.ExchangeOrderId;
         order.Filled = result.Filled.Contracts;
-        order.Status = result.Filled.IsZero ? "canceled" : "executed";
+        order.Status = result.Filled.IsZero ? OrderStatuses.Canceled : OrderStatuses.Executed;
         if (!result.Filled.IsZero)
         {
             context.Fills.Add(new FillEntity
@@ -260,6 +289,9 @@ public sealed partial class ProposalService(
         var view = await GetAsync(id, ct).ConfigureAwait(false);
         return new DecisionResult(true, succeeded, view is null ? null : Enum.Parse<ProposalStatus>(view.Status, true), reason, view);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The order for {Ticker} has an unknown outcome; the market is blocked until reconciliation")]
+    private static partial void LogOutcomeUnknown(ILogger logger, Exception ex, string ticker);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Executing the proposal for {Ticker} failed")]
     private static partial void LogExecutionFailed(ILogger logger, Exception ex, string ticker);

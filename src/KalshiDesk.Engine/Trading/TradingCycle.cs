@@ -6,6 +6,7 @@ using KalshiDesk.Domain.Decisions;
 using KalshiDesk.Domain.Markets;
 using KalshiDesk.Domain.Pricing;
 using KalshiDesk.Domain.Proposals;
+using KalshiDesk.Engine.Brokers;
 using KalshiDesk.Engine.Events;
 using KalshiDesk.Engine.Forecasting;
 using KalshiDesk.Engine.Markets;
@@ -46,9 +47,11 @@ public sealed partial class TradingCycle(
         await MarkPositionsAsync(markets, ct).ConfigureAwait(false);
 
         HashSet<string> pending;
+        HashSet<string> unsettled;
         await using (var context = await db.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
-            pending = [.. await context.Proposals.AsNoTracking().Where(p => p.Status == ProposalStatus.Pending).Select(p => p.Ticker).ToListAsync(ct).ConfigureAwait(false)];
+            pending = [.. await context.Proposals.AsNoTracking().Where(p => p.Status == ProposalStatus.Pending || p.Status == ProposalStatus.Approved).Select(p => p.Ticker).ToListAsync(ct).ConfigureAwait(false)];
+            unsettled = [.. await context.Orders.AsNoTracking().Where(o => o.Status == OrderStatuses.Unknown).Select(o => o.Ticker).ToListAsync(ct).ConfigureAwait(false)];
         }
 
         var heldSides = account.Positions.ToDictionary(p => p.Ticker, p => p.Side);
@@ -71,7 +74,11 @@ public sealed partial class TradingCycle(
 
             var reached = decision.Stage;
             string? skip = decision.Reason;
-            if (decision.IsTrade && pending.Contains(market.Ticker))
+            if (decision.IsTrade && unsettled.Contains(market.Ticker))
+            {
+                skip = "unknown order: an earlier order's outcome is unknown until reconciliation settles it";
+            }
+            else if (decision.IsTrade && pending.Contains(market.Ticker))
             {
                 skip = "pending: a proposal for this market is waiting for a decision";
             }

@@ -19,6 +19,8 @@ internal static class PortfolioApi
         portfolio.MapDelete("/events/orders/{order_id}", CancelOrder).WithName("SandboxCancelOrderV2").WithTags("orders");
         portfolio.MapGet("/positions", GetPositions).WithName("SandboxGetPositions").WithTags("portfolio");
         portfolio.MapGet("/fills", GetFills).WithName("SandboxGetFills").WithTags("portfolio");
+        portfolio.MapGet("/settlements", GetSettlements).WithName("SandboxGetSettlements").WithTags("portfolio");
+        portfolio.MapPost("/order_groups/create", CreateOrderGroupAsync).WithName("SandboxCreateOrderGroup").WithTags("order-groups");
         return portfolio;
     }
 
@@ -113,6 +115,50 @@ internal static class PortfolioApi
 
     private static IResult GetFills(HttpRequest request, [FromServices] SandboxExchange exchange) =>
         Page(request, exchange.GetFills(Paging.Text(request, "ticker"), Paging.Text(request, "order_id")), "fills");
+
+    // Groups are recorded so orders can name them; the rolling 15 s contracts limit is not enforced here (docs/sandbox.md).
+    private static async Task<IResult> CreateOrderGroupAsync(HttpRequest request, [FromServices] SandboxExchange exchange)
+    {
+        JsonDocument body;
+        try
+        {
+            body = await JsonDocument.ParseAsync(request.Body).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            return ApiError.InvalidParameter("body", "is not JSON").ToResult();
+        }
+
+        using (body)
+        {
+            decimal limit;
+            if (body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("contracts_limit_fp", out var fp) && fp.ValueKind == JsonValueKind.String
+                && decimal.TryParse(fp.GetString(), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            {
+                limit = parsed;
+            }
+            else if (body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("contracts_limit", out var whole) && whole.TryGetInt64(out var count))
+            {
+                limit = count;
+            }
+            else
+            {
+                return ApiError.InvalidParameter("contracts_limit_fp", "is required, e.g. \"100.00\"").ToResult();
+            }
+
+            if (limit <= 0m || decimal.Round(limit, 2) != limit)
+            {
+                return ApiError.InvalidParameter("contracts_limit_fp", "must be a positive count with at most two decimals").ToResult();
+            }
+
+            var id = exchange.CreateOrderGroup(limit);
+            return TypedResults.Json(new Dictionary<string, object> { ["order_group_id"] = id, ["subaccount"] = 0 }, SandboxJson.Options, statusCode: StatusCodes.Status201Created);
+        }
+    }
+
+    // The Sandbox's markets do not settle yet (their lifecycle is fixed), so the account has no settlements to list.
+    private static IResult GetSettlements(HttpRequest request) =>
+        Page(request, Array.Empty<object>(), "settlements");
 
     private static IResult Page<T>(HttpRequest request, IReadOnlyList<T> items, string name)
     {

@@ -28,6 +28,7 @@ public sealed class DeskStatusReader(
             ? null
             : new CycleFunnel(last.Id, last.StartedAt, last.FinishedAt, last.Scanned, last.Priced, last.WithEdge, last.Sized, last.RiskPassed, last.Proposed, JsonSerializer.Deserialize<Dictionary<string, int>>(last.SkipReasons) ?? []);
         var reason = last is null ? "waiting for the first cycle" : "trading within the preset's limits";
+        var reconciliation = await ReconciliationAsync(context, ct).ConfigureAwait(false);
         return new StatusResponse(
             trading.Value.Mode.ToString().ToLowerInvariant(),
             kalshi.Value.Environment.ToString().ToLowerInvariant(),
@@ -40,6 +41,29 @@ public sealed class DeskStatusReader(
             account.Pnl,
             account.Positions.Count,
             pending,
-            funnel);
+            funnel,
+            reconciliation);
+    }
+
+    private async Task<ReconciliationStatus> ReconciliationAsync(DeskDbContext context, CancellationToken ct)
+    {
+        if (trading.Value.Mode == TradingMode.Paper)
+        {
+            return new ReconciliationStatus("paper trading: the desk's ledger is the record, nothing to reconcile", null, 0, []);
+        }
+
+        var run = await context.ReconciliationRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (run is null)
+        {
+            return new ReconciliationStatus("waiting for the first reconciliation with the exchange", null, 0, []);
+        }
+
+        var recent = await context.ReconciliationDifferences.AsNoTracking().OrderByDescending(d => d.At).Take(10)
+            .Select(d => d.Kind + " " + (d.Ticker ?? string.Empty) + ": desk " + d.Desk + ", exchange " + d.Exchange + "; " + d.Correction)
+            .ToListAsync(ct).ConfigureAwait(false);
+        var summary = run.Differences == 0
+            ? $"ledger matches the exchange ({run.OrdersChecked} orders checked, {run.FillsImported} fills and {run.SettlementsImported} settlements imported)"
+            : $"{run.Differences} difference(s) corrected toward the exchange";
+        return new ReconciliationStatus(summary, run.FinishedAt ?? run.StartedAt, run.Differences, recent);
     }
 }

@@ -13,4 +13,5 @@ public sealed record StatusResponse(
     decimal Pnl,
     int OpenPositions,
     int PendingProposals,
-    CycleFunnel? LastCycle);
+    CycleFunnel? LastCycle,
+    ReconciliationStatus Reconciliation);

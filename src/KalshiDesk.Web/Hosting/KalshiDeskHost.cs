@@ -56,6 +56,7 @@ public static class KalshiDeskHost
         builder.AddDeskLive();
         builder.AddDeskUi();
         builder.Services.AddProblemDetails();
+        builder.Services.AddHostedService<RateLimitSync>();
 
         var app = builder.Build();
         ValidateOptionsNow(app.Services);
@@ -87,11 +88,15 @@ public static class KalshiDeskHost
         {
             validator.Validate();
         }
+
+        // Loads the Kalshi key now, so an unreadable or unusable key stops the start with its setting named.
+        _ = services.GetRequiredService<Kalshi.Auth.KalshiSignerHolder>();
     }
 
     private static string? ConfigurationProblem(Exception ex) => ex switch
     {
         DeskConfigurationException config => config.Message,
+        Kalshi.Auth.KalshiKeyException key => key.Message,
         OptionsValidationException options => string.Join(" ", options.Failures),
         InvalidOperationException invalid when invalid.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => invalid.Message,
         AggregateException aggregate when aggregate.InnerExceptions.Count == 1 => ConfigurationProblem(aggregate.InnerExceptions[0]),

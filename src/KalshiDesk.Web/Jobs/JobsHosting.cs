@@ -31,6 +31,7 @@ public static class JobsHosting
             o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
         });
         builder.Services.AddTransient<TradingCycleJob>();
+        builder.Services.AddTransient<ReconciliationJob>();
         builder.Services.AddHostedService<JobScheduler>();
     }
 

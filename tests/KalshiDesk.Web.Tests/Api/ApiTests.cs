@@ -74,6 +74,7 @@ public class ApiTests(DeskApp desk) : IClassFixture<DeskApp>
         Assert.Equal("sandbox", status.GetProperty("exchange").GetString());
         Assert.Equal("balanced", status.GetProperty("preset").GetString());
         Assert.True(status.GetProperty("equity").GetDecimal() > 0);
+        Assert.Equal("paper trading: the desk's ledger is the record, nothing to reconcile", status.GetProperty("reconciliation").GetProperty("summary").GetString());
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public sealed class StartupTests : IDisposable
     [InlineData("ConnectionStrings__KalshiDesk", "Data Source=/proc/nowhere/desk.db", "kalshidesk: configuration error: ConnectionStrings:KalshiDesk points at '/proc/nowhere/desk.db', which cannot be written")]
     [InlineData("Trading__Preset", "reckless", "kalshidesk: configuration error: Trading:Preset 'reckless' is not a preset; use conservative, balanced or aggressive.")]
     [InlineData("Trading__Mode", "Yolo", "kalshidesk: configuration error: Failed to convert configuration value")]
+    [InlineData("Kalshi__PrivateKeyPath", "/nonexistent/kalshi.pem", "kalshidesk: configuration error: Kalshi:KeyId is missing: set it to the API key id")]
     [InlineData("Sandbox__Markets", "0", "kalshidesk: configuration error: Sandbox:Markets ")]
     [InlineData("KALSHIDESK_ADMIN_PASSWORD", "short", "kalshidesk: configuration error: KALSHIDESK_ADMIN_PASSWORD is too weak")]
     [InlineData("KALSHIDESK_API_TOKEN", "abc", "kalshidesk: configuration error: KALSHIDESK_API_TOKEN must be at least 16 characters")]
