@@ -116,7 +116,7 @@ internal static class PortfolioApi
     private static IResult GetFills(HttpRequest request, [FromServices] SandboxExchange exchange) =>
         Page(request, exchange.GetFills(Paging.Text(request, "ticker"), Paging.Text(request, "order_id")), "fills");
 
-    // Groups are recorded so orders can name them; the rolling 15 s contracts limit is not enforced here (docs/sandbox.md).
+    // Groups are recorded so orders can name them; the rolling 15 s contracts limit is not enforced here (docs/kalshi-client.md).
     private static async Task<IResult> CreateOrderGroupAsync(HttpRequest request, [FromServices] SandboxExchange exchange)
     {
         JsonDocument body;
