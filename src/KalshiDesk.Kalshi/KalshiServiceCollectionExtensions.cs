@@ -31,8 +31,8 @@ public static class KalshiServiceCollectionExtensions
                 var options = sp.GetRequiredService<IOptions<KalshiOptions>>().Value;
                 http.BaseAddress = options.ResolveBaseUrl();
 
-                // Attempts time out one by one in the pipeline; this only bounds a read's whole retry sequence.
-                http.Timeout = options.RequestTimeout * (MaxReadRetries + 2);
+                // The pipeline bounds each attempt (RequestTimeout) and their number (MaxReadRetries); no second, outer clock.
+                http.Timeout = Timeout.InfiniteTimeSpan;
             });
         client.AddResilienceHandler("kalshi", (pipeline, context) =>
             {

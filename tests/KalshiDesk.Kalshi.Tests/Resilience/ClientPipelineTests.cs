@@ -6,22 +6,27 @@ using Polly.Timeout;
 
 namespace KalshiDesk.Kalshi.Tests.Resilience;
 
-/// <summary>The client as the app registers it (retries, timeouts, token buckets, signing) over a scripted exchange.</summary>
+/// <summary>The client as the app registers it (retries, timeouts, token buckets, signing) against a real local HTTP server scripted with faults.</summary>
 public class ClientPipelineTests
 {
     private const string Status = """{"exchange_active":true,"trading_active":true}""";
     private const string Ack = """{"order_id":"o-1","client_order_id":"kd-1","fill_count":"1.00","remaining_count":"0.00","ts_ms":1}""";
 
-    private static (IKalshiClient Client, ServiceProvider Services) Build(ScriptedHandler handler, string timeout = "00:00:02")
+    private static (IKalshiClient Client, ServiceProvider Services) Build(FaultServer server, string timeout = "00:00:02", Dictionary<string, string?>? extra = null)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
-            ["Kalshi:BaseUrl"] = "http://127.0.0.1:9/trade-api/v2/",
+            ["Kalshi:BaseUrl"] = server.BaseUrl.AbsoluteUri,
             ["Kalshi:RequestTimeout"] = timeout,
-        }).Build());
+        };
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddKalshiClient();
-        services.AddHttpClient(nameof(IKalshiClient)).ConfigurePrimaryHttpMessageHandler(() => handler);
         var provider = services.BuildServiceProvider();
         return (provider.GetRequiredService<IKalshiClient>(), provider);
     }
@@ -33,42 +38,42 @@ public class ClientPipelineTests
     [InlineData("""{"error":"too many requests"}""")]
     public async Task Read_Throttled_BacksOffAndSucceeds(string throttled)
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Respond(HttpStatusCode.TooManyRequests, throttled),
-            ScriptedHandler.Respond(HttpStatusCode.TooManyRequests, throttled),
-            ScriptedHandler.Respond(HttpStatusCode.OK, Status));
-        var (client, services) = Build(handler);
+        await using var server = await FaultServer.StartAsync();
+        server.Then(FaultServer.Reply(429, throttled), FaultServer.Reply(429, throttled), FaultServer.Reply(200, Status));
+        var (client, services) = Build(server);
         await using var _ = services;
 
         var status = await client.GetExchangeStatusAsync();
 
         Assert.True(status.TradingActive);
-        Assert.Equal(3, handler.Calls);
+        Assert.Equal(3, server.Requests);
     }
 
     [Fact]
     public async Task Read_ServerErrorEveryTime_GivesUpWithTheExchangesError()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Respond(HttpStatusCode.InternalServerError, """{"error":{"code":"internal_error","message":"boom"}}"""));
-        var (client, services) = Build(handler);
+        await using var server = await FaultServer.StartAsync();
+        server.Then(FaultServer.Reply(500, """{"error":{"code":"internal_error","message":"boom"}}"""));
+        var (client, services) = Build(server);
         await using var _ = services;
 
         var ex = await Assert.ThrowsAsync<KalshiApiException>(() => client.GetExchangeStatusAsync());
 
         Assert.Equal(HttpStatusCode.InternalServerError, ex.Status);
         Assert.Equal("Kalshi 500 internal_error on exchange/status: boom", ex.Message);
-        Assert.Equal(KalshiServiceCollectionExtensions.MaxReadRetries + 1, handler.Calls);
+        Assert.Equal(KalshiServiceCollectionExtensions.MaxReadRetries + 1, server.Requests);
     }
 
     [Fact]
     public async Task Read_ConnectionReset_IsRetried()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Reset(), ScriptedHandler.Respond(HttpStatusCode.OK, Status));
-        var (client, services) = Build(handler);
+        await using var server = await FaultServer.StartAsync();
+        server.Then(FaultServer.Reset(), FaultServer.Reply(200, Status));
+        var (client, services) = Build(server);
         await using var _ = services;
 
         Assert.True((await client.GetExchangeStatusAsync()).ExchangeActive);
-        Assert.Equal(2, handler.Calls);
+        Assert.Equal(2, server.Requests);
     }
 
     [Theory]
@@ -77,36 +82,39 @@ public class ClientPipelineTests
     [InlineData(HttpStatusCode.InternalServerError)]
     public async Task Write_FailedOrThrottled_IsSentExactlyOnce(HttpStatusCode status)
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Respond(status, """{"error":{"code":"x","message":"y"}}"""), ScriptedHandler.Respond(HttpStatusCode.Created, Ack));
-        var (client, services) = Build(handler);
+        await using var server = await FaultServer.StartAsync();
+        server.Then(FaultServer.Reply((int)status, """{"error":{"code":"x","message":"y"}}"""), FaultServer.Reply(201, Ack));
+        var (client, services) = Build(server);
         await using var _ = services;
 
         var ex = await Assert.ThrowsAsync<KalshiApiException>(() => client.CreateOrderAsync(Order()));
 
         Assert.Equal(status, ex.Status);
-        Assert.Equal(1, handler.Calls);
+        Assert.Equal(1, server.Requests);
     }
 
     [Fact]
     public async Task Write_ConnectionReset_IsSentExactlyOnce()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Reset(), ScriptedHandler.Respond(HttpStatusCode.Created, Ack));
-        var (client, services) = Build(handler);
+        await using var server = await FaultServer.StartAsync();
+        server.Then(FaultServer.Reset(), FaultServer.Reply(201, Ack));
+        var (client, services) = Build(server);
         await using var _ = services;
 
         await Assert.ThrowsAsync<HttpRequestException>(() => client.CreateOrderAsync(Order()));
-        Assert.Equal(1, handler.Calls);
+        Assert.Equal(1, server.Requests);
     }
 
     [Fact]
     public async Task Write_Timeout_IsSentExactlyOnceAndSaysItTimedOut()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Hang(), ScriptedHandler.Respond(HttpStatusCode.Created, Ack));
-        var (client, services) = Build(handler, timeout: "00:00:01");
+        await using var server = await FaultServer.StartAsync();
+        server.Then(FaultServer.Hang(), FaultServer.Reply(201, Ack));
+        var (client, services) = Build(server, timeout: "00:00:01");
         await using var _ = services;
 
         await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.CreateOrderAsync(Order()));
-        Assert.Equal(1, handler.Calls);
+        Assert.Equal(1, server.Requests);
     }
 
     [Theory]
@@ -114,41 +122,65 @@ public class ClientPipelineTests
     [InlineData("not json at all")]
     public async Task Read_MalformedBody_IsAClearDataErrorAndNotRetried(string body)
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Respond(HttpStatusCode.OK, body));
-        var (client, services) = Build(handler);
+        await using var server = await FaultServer.StartAsync();
+        server.Then(FaultServer.Reply(200, body));
+        var (client, services) = Build(server);
         await using var _ = services;
 
         var ex = await Assert.ThrowsAsync<KalshiDataException>(() => client.GetExchangeStatusAsync());
 
         Assert.StartsWith("Kalshi field", ex.Message, StringComparison.Ordinal);
         Assert.Contains("malformed JSON from exchange/status", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(1, handler.Calls);
+        Assert.Equal(1, server.Requests);
+    }
+
+    [Fact]
+    public async Task Read_TruncatedBodyThenReset_IsRetriedAndSucceeds()
+    {
+        await using var server = await FaultServer.StartAsync();
+        server.Then(FaultServer.Truncated(Status), FaultServer.Reply(200, Status));
+        var (client, services) = Build(server);
+        await using var _ = services;
+
+        Assert.True((await client.GetExchangeStatusAsync()).TradingActive);
+        Assert.Equal(2, server.Requests);
+    }
+
+    [Fact]
+    public async Task Read_HangsEveryTime_GivesUpAfterTheRetries()
+    {
+        await using var server = await FaultServer.StartAsync();
+        server.Then(FaultServer.Hang());
+        var (client, services) = Build(server, timeout: "00:00:01");
+        await using var _ = services;
+
+        await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.GetExchangeStatusAsync());
+        Assert.Equal(KalshiServiceCollectionExtensions.MaxReadRetries + 1, server.Requests);
     }
 
     [Fact]
     public async Task Requests_AreSignedWhenAKeyIsConfigured()
     {
         using var rsa = System.Security.Cryptography.RSA.Create(2048);
-        var handler = new ScriptedHandler(ScriptedHandler.Respond(HttpStatusCode.OK, Status));
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        string? key = null, ts = null, signature = null, path = null;
+        await using var server = await FaultServer.StartAsync();
+        server.Then(async context =>
         {
-            ["Kalshi:BaseUrl"] = "http://127.0.0.1:9/trade-api/v2/",
-            ["Kalshi:KeyId"] = "key-123",
-            ["Kalshi:PrivateKey"] = rsa.ExportRSAPrivateKeyPem(),
-        }).Build());
-        services.AddKalshiClient();
-        services.AddHttpClient(nameof(IKalshiClient)).ConfigurePrimaryHttpMessageHandler(() => handler);
-        await using var provider = services.BuildServiceProvider();
+            key = context.Request.Headers["KALSHI-ACCESS-KEY"];
+            ts = context.Request.Headers["KALSHI-ACCESS-TIMESTAMP"];
+            signature = context.Request.Headers["KALSHI-ACCESS-SIGNATURE"];
+            path = context.Request.Path;
+            await FaultServer.Reply(200, Status)(context);
+        });
+        var (client, services) = Build(server, extra: new() { ["Kalshi:KeyId"] = "key-123", ["Kalshi:PrivateKey"] = rsa.ExportRSAPrivateKeyPem() });
+        await using var _ = services;
 
-        await provider.GetRequiredService<IKalshiClient>().GetExchangeStatusAsync();
+        await client.GetExchangeStatusAsync();
 
-        var request = handler.Requests.Single();
-        var ts = request.Headers.GetValues("KALSHI-ACCESS-TIMESTAMP").Single();
-        Assert.Equal("key-123", request.Headers.GetValues("KALSHI-ACCESS-KEY").Single());
+        Assert.Equal(("key-123", "/trade-api/v2/exchange/status"), (key, path));
         Assert.True(rsa.VerifyData(
             System.Text.Encoding.UTF8.GetBytes($"{ts}GET/trade-api/v2/exchange/status"),
-            Convert.FromBase64String(request.Headers.GetValues("KALSHI-ACCESS-SIGNATURE").Single()),
+            Convert.FromBase64String(signature!),
             System.Security.Cryptography.HashAlgorithmName.SHA256,
             System.Security.Cryptography.RSASignaturePadding.Pss));
     }
