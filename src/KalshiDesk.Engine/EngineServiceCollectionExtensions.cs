@@ -24,6 +24,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IDeskEvents, DeskEventBus>();
         services.AddSingleton<SeriesCache>();
+        services.AddSingleton<MarketStream>();
         services.AddSingleton<IForecaster, MarketImpliedForecaster>();
         services.AddTransient<MarketFeed>();
         services.AddTransient<PresetProvider>();

@@ -5,8 +5,11 @@ using KalshiDesk.Kalshi;
 
 namespace KalshiDesk.Engine.Markets;
 
-/// <summary>Snapshots of every open market, with each series' category and fee schedule attached.</summary>
-public sealed class MarketFeed(IKalshiClient client, SeriesCache series)
+/// <summary>
+/// Snapshots of every open market, with each series' category and fee schedule attached: the catalog from REST,
+/// quotes from the WebSocket stream while it is live (REST's own otherwise), and books likewise (<see cref="GetOrderBookAsync"/>).
+/// </summary>
+public sealed class MarketFeed(IKalshiClient client, SeriesCache series, MarketStream stream)
 {
     public async Task<IReadOnlyList<MarketSnapshot>> GetOpenMarketsAsync(CancellationToken ct = default)
     {
@@ -20,7 +23,7 @@ public sealed class MarketFeed(IKalshiClient client, SeriesCache series)
         foreach (var market in markets)
         {
             var info = await SeriesAsync(market.SeriesTicker, ct).ConfigureAwait(false);
-            result.Add(market with { Category = info.Category, Fees = info.Fees });
+            result.Add(stream.Freshen(market with { Category = info.Category, Fees = info.Fees }));
         }
 
         return result;
@@ -31,8 +34,15 @@ public sealed class MarketFeed(IKalshiClient client, SeriesCache series)
     {
         var market = await client.GetMarketAsync(ticker, ct).ConfigureAwait(false);
         var info = await SeriesAsync(market.SeriesTicker, ct).ConfigureAwait(false);
-        return market with { Category = info.Category, Fees = info.Fees };
+        return stream.Freshen(market with { Category = info.Category, Fees = info.Fees });
     }
+
+    /// <summary>The market's book from the stream when it keeps it, else from REST.</summary>
+    public async Task<OrderBook> GetOrderBookAsync(string ticker, CancellationToken ct = default) =>
+        stream.TryGetBook(ticker, out var book) ? book : await client.GetOrderBookAsync(ticker, 0, ct).ConfigureAwait(false);
+
+    /// <summary>Asks the stream to keep these markets' books from now on.</summary>
+    public Task WatchAsync(IEnumerable<string> tickers, CancellationToken ct = default) => stream.WatchBooksAsync(tickers, ct);
 
     private async Task<SeriesInfo> SeriesAsync(string ticker, CancellationToken ct)
     {

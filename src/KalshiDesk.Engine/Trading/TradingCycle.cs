@@ -24,7 +24,6 @@ namespace KalshiDesk.Engine.Trading;
 /// </summary>
 public sealed partial class TradingCycle(
     MarketFeed feed,
-    IKalshiClient client,
     IEnumerable<IForecaster> forecasters,
     PresetProvider presets,
     PortfolioReader portfolio,
@@ -59,6 +58,7 @@ public sealed partial class TradingCycle(
         var skips = new Dictionary<string, int>(StringComparer.Ordinal);
         var proposals = new List<ProposalEntity>();
         var booksLeft = options.Value.MaxOrderBooksPerCycle;
+        var candidates = new List<string>();
 
         foreach (var market in markets)
         {
@@ -68,7 +68,8 @@ public sealed partial class TradingCycle(
             if (decision.Stage >= FunnelStage.Sized && booksLeft-- > 0)
             {
                 // Size against the real depth before proposing: edge shrinks as the order walks the book.
-                var book = await client.GetOrderBookAsync(market.Ticker, 0, ct).ConfigureAwait(false);
+                var book = await feed.GetOrderBookAsync(market.Ticker, ct).ConfigureAwait(false);
+                candidates.Add(market.Ticker);
                 decision = TradeEvaluator.Evaluate(market, estimate, 0d, preset, state, started, book);
             }
 
@@ -105,6 +106,8 @@ public sealed partial class TradingCycle(
             }
         }
 
+        // Markets worth sizing are worth watching: their books come over the stream from the next cycle on.
+        await feed.WatchAsync(candidates, ct).ConfigureAwait(false);
         var saved = await SaveProposalsAsync(proposals, ct).ConfigureAwait(false);
         funnel[(int)FunnelStage.Proposed] = saved.Count;
         var finished = time.GetUtcNow();

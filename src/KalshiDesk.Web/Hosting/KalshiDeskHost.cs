@@ -57,6 +57,7 @@ public static class KalshiDeskHost
         builder.AddDeskUi();
         builder.Services.AddProblemDetails();
         builder.Services.AddHostedService<RateLimitSync>();
+        builder.Services.AddHostedService<MarketStreamLifetime>();
 
         var app = builder.Build();
         ValidateOptionsNow(app.Services);
