@@ -1,4 +1,5 @@
 using KalshiDesk.Sandbox.Api;
+using KalshiDesk.Sandbox.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,8 +7,8 @@ using Microsoft.AspNetCore.Routing;
 namespace KalshiDesk.Sandbox;
 
 /// <summary>
-/// Kalshi's Trade API v2 (OpenAPI 3.27.0 shapes) under <c>/trade-api/v2</c>, answered by the
-/// <see cref="SandboxExchange"/> registered in the host's services.
+/// Kalshi's Trade API v2 (OpenAPI 3.27.0 shapes) under <c>/trade-api/v2</c> and its WebSocket API at <c>/trade-api/ws/v2</c>
+/// (AsyncAPI 2026-08-04; needs <c>UseWebSockets</c>), answered by the <see cref="SandboxExchange"/> registered in the host's services.
 /// </summary>
 public static class SandboxEndpoints
 {
@@ -25,6 +26,7 @@ public static class SandboxEndpoints
         api.MapGroup("/portfolio").MapPortfolioApi();
 
         api.MapFallback("{**path}", (HttpRequest request) => ApiError.NotFound($"{request.Method} {request.Path}").ToResult());
+        app.MapSandboxStream();
         return app;
     }
 

@@ -60,6 +60,30 @@ public sealed class SandboxExchange
             var now = _time.GetUtcNow();
             ExpireOrders(now);
             _world.Tick(_engine, now);
+            Announce(now);
+        }
+    }
+
+    /// <summary>
+    /// Raised under the exchange's lock after anything that can move a book, print a trade or touch the demo account
+    /// (a tick, an order, a cancel, an expiry), with the time of the change. Handlers must not block or throw: they run
+    /// inside the world's one lock, so the WebSocket stream sees every change in order and never between two.
+    /// </summary>
+    internal event Action<DateTimeOffset>? Changed;
+
+    /// <summary>The demo account; read it only under <see cref="Inspect"/> or inside <see cref="Changed"/>.</summary>
+    internal DemoAccount Account => _account;
+
+    /// <summary>The public tape; read it only under <see cref="Inspect"/> or inside <see cref="Changed"/>.</summary>
+    internal TradeTape Tape => _tape;
+
+    /// <summary>Runs <paramref name="action"/> under the exchange's lock: no change can happen, or be announced, meanwhile.</summary>
+    internal void Inspect(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        lock (_gate)
+        {
+            action();
         }
     }
 
@@ -230,6 +254,21 @@ public sealed class SandboxExchange
     /// <summary>Places an order for the demo account: validates it against the market and the cash, matches it, rests or cancels the rest.</summary>
     internal OrderOutcome PlaceOrder(OrderCommand command)
     {
+        lock (_gate)
+        {
+            try
+            {
+                return PlaceOrderUnannounced(command);
+            }
+            finally
+            {
+                Announce(_time.GetUtcNow());
+            }
+        }
+    }
+
+    private OrderOutcome PlaceOrderUnannounced(OrderCommand command)
+    {
         ArgumentNullException.ThrowIfNull(command);
         lock (_gate)
         {
@@ -356,6 +395,7 @@ public sealed class SandboxExchange
 
             var reduced = order.RemainingCount;
             Cancel(order, now);
+            Announce(now);
             return (WireMapper.Order(order), reduced, now);
         }
     }
@@ -449,11 +489,19 @@ public sealed class SandboxExchange
 
     private void ExpireOrders(DateTimeOffset now)
     {
-        foreach (var order in _account.RestingOrders.Where(o => o.ExpirationTime <= now).ToList())
+        var expired = _account.RestingOrders.Where(o => o.ExpirationTime <= now).ToList();
+        foreach (var order in expired)
         {
             Cancel(order, now);
         }
+
+        if (expired.Count > 0)
+        {
+            Announce(now);
+        }
     }
+
+    private void Announce(DateTimeOffset now) => Changed?.Invoke(now);
 
     private void Cancel(AccountOrder order, DateTimeOffset now)
     {

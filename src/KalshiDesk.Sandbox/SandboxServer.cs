@@ -1,4 +1,5 @@
 using System.Net;
+using KalshiDesk.Sandbox.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace KalshiDesk.Sandbox;
 
 /// <summary>
-/// The Sandbox on loopback: Kestrel on 127.0.0.1 serving Kalshi's REST API over a <see cref="SandboxExchange"/>,
+/// The Sandbox on loopback: Kestrel on 127.0.0.1 serving Kalshi's REST and WebSocket APIs over a <see cref="SandboxExchange"/>,
 /// whose world moves every <see cref="SandboxOptions.TickInterval"/> on the given clock.
 /// </summary>
 public sealed class SandboxServer : IAsyncDisposable
@@ -21,28 +22,40 @@ public sealed class SandboxServer : IAsyncDisposable
     private int _ticking;
     private int _stopped;
 
-    private SandboxServer(WebApplication app, SandboxExchange exchange, int port, ITimer? ticker, ILogger logger)
+    private readonly SandboxStreamHub _streams;
+
+    private SandboxServer(WebApplication app, SandboxExchange exchange, SandboxStreamHub streams, int port, ITimer? ticker, ILogger logger)
     {
         _app = app;
+        _streams = streams;
         Exchange = exchange;
         _ticker = ticker;
         _logger = logger;
         BaseUrl = new Uri($"http://127.0.0.1:{port}{SandboxEndpoints.BasePath}/");
-        WebSocketUrl = new Uri($"ws://127.0.0.1:{port}/trade-api/ws/v2");
+        WebSocketUrl = new Uri($"ws://127.0.0.1:{port}{StreamEndpoint.Path}");
     }
 
     /// <summary>The REST root, with a trailing slash: <c>http://127.0.0.1:41234/trade-api/v2/</c>.</summary>
     public Uri BaseUrl { get; }
 
-    /// <summary>Where Kalshi's WebSocket API lives: <c>ws://127.0.0.1:41234/trade-api/ws/v2</c> (not served yet).</summary>
+    /// <summary>Kalshi's WebSocket API: <c>ws://127.0.0.1:41234/trade-api/ws/v2</c>.</summary>
     public Uri WebSocketUrl { get; }
 
     public SandboxExchange Exchange { get; }
 
+    /// <summary>The WebSocket API's subscriptions (tests).</summary>
+    internal SandboxStreamHub Streams => _streams;
+
     /// <summary>Builds the world and starts serving it; bad options throw <see cref="ArgumentException"/> naming the setting.</summary>
-    public static async Task<SandboxServer> StartAsync(SandboxOptions options, TimeProvider? time = null, CancellationToken ct = default)
+    public static Task<SandboxServer> StartAsync(SandboxOptions options, TimeProvider? time = null, CancellationToken ct = default) =>
+        StartAsync(options, time, new SandboxStreamOptions(), ct);
+
+    /// <summary>As <see cref="StartAsync(SandboxOptions, TimeProvider?, CancellationToken)"/>, with the WebSocket API's settings.</summary>
+    public static async Task<SandboxServer> StartAsync(SandboxOptions options, TimeProvider? time, SandboxStreamOptions streamOptions, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(streamOptions);
+        streamOptions.Validate();
         time ??= TimeProvider.System;
         var exchange = new SandboxExchange(options, time);
 
@@ -52,10 +65,15 @@ public sealed class SandboxServer : IAsyncDisposable
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(exchange);
         builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton(services => new SandboxStreamHub(exchange, streamOptions, services.GetRequiredService<ILoggerFactory>().CreateLogger<SandboxStreamHub>()));
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
         app.UseRouting();
+        app.UseWebSockets();
         app.MapSandboxApi();
+
+        // Built now, not at the first upgrade, so it follows the world from the start.
+        var streams = app.Services.GetRequiredService<SandboxStreamHub>();
         try
         {
             await app.StartAsync(ct).ConfigureAwait(false);
@@ -72,7 +90,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var ticker = options.TickInterval > TimeSpan.Zero
             ? time.CreateTimer(_ => server?.TickOnSchedule(), null, options.TickInterval, options.TickInterval)
             : null;
-        server = new SandboxServer(app, exchange, new Uri(address).Port, ticker, logger);
+        server = new SandboxServer(app, exchange, streams, new Uri(address).Port, ticker, logger);
         return server;
     }
 
@@ -90,6 +108,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
         await _app.StopAsync(ct).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _streams.Dispose();
     }
 
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);

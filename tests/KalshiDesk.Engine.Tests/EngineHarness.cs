@@ -51,7 +51,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>Against the built-in Sandbox exchange over real HTTP (the world holds still unless a test ticks it).</summary>
-    public static async Task<EngineHarness> WithSandboxAsync(Dictionary<string, string?>? settings = null, bool live = false, bool paperAccount = true)
+    public static async Task<EngineHarness> WithSandboxAsync(Dictionary<string, string?>? settings = null, bool live = false, bool paperAccount = true, bool webSocket = false)
     {
         var time = new FakeTimeProvider(Start);
         var sandbox = await SandboxServer.StartAsync(new SandboxOptions { TickInterval = TimeSpan.Zero, Seed = 42 }, time);
@@ -59,6 +59,11 @@ internal sealed class EngineHarness : IAsyncDisposable
         foreach (var (key, value) in settings ?? [])
         {
             all[key] = value;
+        }
+
+        if (webSocket)
+        {
+            all["Kalshi:WebSocketUrl"] = sandbox.WebSocketUrl.AbsoluteUri;
         }
 
         return await BuildAsync(all, time, sandbox, null, live, paperAccount);

@@ -35,6 +35,12 @@ public sealed partial class MarketStream(
     /// <summary>Whether the stream is connected now.</summary>
     public bool IsLive => _client?.IsConnected == true;
 
+    /// <summary>How many markets have a ticker from the stream.</summary>
+    public int QuotedMarkets => _quotes.Count;
+
+    /// <summary>Whether the stream has sent a ticker for <paramref name="ticker"/>.</summary>
+    public bool HasQuote(string ticker) => _quotes.ContainsKey(ticker);
+
     /// <summary>Connects and subscribes to every market's ticker; a failure leaves the desk on REST and is logged.</summary>
     public async Task StartAsync(CancellationToken ct = default)
     {

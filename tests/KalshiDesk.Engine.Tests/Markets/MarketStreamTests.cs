@@ -29,6 +29,41 @@ public class MarketStreamTests
     }
 
     [Fact]
+    public async Task Stream_AgainstTheSandbox_KeepsWatchedBooksEqualToRestAndFreshensQuotes()
+    {
+        await using var desk = await EngineHarness.WithSandboxAsync(new() { ["Kalshi:WebSocketUrl"] = "pending" }, webSocket: true);
+        var stream = desk.Get<MarketStream>();
+        var feed = desk.Get<MarketFeed>();
+        var client = desk.Get<Kalshi.IKalshiClient>();
+        await stream.StartAsync();
+        var markets = await feed.GetOpenMarketsAsync();
+        var watched = markets.Take(5).Select(m => m.Ticker).ToList();
+
+        await stream.WatchBooksAsync(watched);
+        desk.Sandbox!.Exchange.Tick();
+        desk.Sandbox.Exchange.Tick();
+
+        Assert.True(stream.IsLive);
+        foreach (var ticker in watched)
+        {
+            var rest = await client.GetOrderBookAsync(ticker);
+            await TestKit.Eventually.Until(
+                () => stream.TryGetBook(ticker, out var book) && Same(book, rest),
+                TimeSpan.FromSeconds(10),
+                $"the stream's book for {ticker} should match REST after two ticks");
+        }
+
+        await TestKit.Eventually.Until(() => stream.QuotedMarkets > 0, TimeSpan.FromSeconds(10), "tickers should arrive after the world moves");
+        var quoted = markets.First(m => stream.HasQuote(m.Ticker));
+        var freshened = stream.Freshen(quoted with { YesBid = null, YesAsk = null });
+        var now = await client.GetMarketAsync(quoted.Ticker);
+        Assert.Equal((now.YesBid, now.YesAsk), (freshened.YesBid, freshened.YesAsk));
+    }
+
+    private static bool Same(Domain.Markets.OrderBook a, Domain.Markets.OrderBook b) =>
+        a.YesBids.SequenceEqual(b.YesBids) && a.NoBids.SequenceEqual(b.NoBids);
+
+    [Fact]
     public async Task Stream_NotConfiguredForTheSandbox_StaysOff()
     {
         await using var desk = await EngineHarness.WithSandboxAsync();

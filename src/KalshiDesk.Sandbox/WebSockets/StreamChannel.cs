@@ -1,0 +1,17 @@
+namespace KalshiDesk.Sandbox.WebSockets;
+
+/// <summary>The channels the Sandbox serves (Kalshi's names, AsyncAPI 2026-08-04).</summary>
+internal static class StreamChannel
+{
+    public const string OrderbookDelta = "orderbook_delta";
+    public const string Ticker = "ticker";
+    public const string Trade = "trade";
+    public const string Fill = "fill";
+    public const string UserOrders = "user_orders";
+
+    /// <summary>All markets, no filter. The Sandbox's markets never change status yet, so it stays quiet.</summary>
+    public const string MarketLifecycle = "market_lifecycle_v2";
+
+    public static bool IsServed(string channel) =>
+        channel is OrderbookDelta or Ticker or Trade or Fill or UserOrders or MarketLifecycle;
+}
