@@ -13,7 +13,7 @@ internal sealed class CreateOrderRequestDto
     public string? OrderGroupId { get; set; }
 }
 
-internal sealed class CreateOrderResponseDto
+internal class CreateOrderResponseDto
 {
     public string? OrderId { get; set; }
     public string? ClientOrderId { get; set; }

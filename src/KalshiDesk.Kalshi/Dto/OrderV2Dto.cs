@@ -60,15 +60,9 @@ internal sealed class BatchCreateOrdersResponseDto
     public List<BatchCreateOrderItemDto>? Orders { get; set; }
 }
 
-internal sealed class BatchCreateOrderItemDto
+/// <summary>One item of a batch create: the single create's answer, or why this order was refused.</summary>
+internal sealed class BatchCreateOrderItemDto : CreateOrderResponseDto
 {
-    public string? OrderId { get; set; }
-    public string? ClientOrderId { get; set; }
-    public string? FillCount { get; set; }
-    public string? RemainingCount { get; set; }
-    public string? AverageFillPrice { get; set; }
-    public string? AverageFeePaid { get; set; }
-    public long? TsMs { get; set; }
     public ErrorDto? Error { get; set; }
 }
 

@@ -289,17 +289,7 @@ public sealed partial class KalshiWebSocketClient : IAsyncDisposable
         {
             try
             {
-                using var timeout = new CancellationTokenSource(CloseTimeout, _time);
-                await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
-                try
-                {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "desk closing", timeout.Token).ConfigureAwait(false);
-                }
-                finally
-                {
-                    _sendLock.Release();
-                }
-
+                await TryCloseOutputAsync(socket).ConfigureAwait(false);
                 await _run.WaitAsync(CloseTimeout, _time).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or TimeoutException or ObjectDisposedException)
