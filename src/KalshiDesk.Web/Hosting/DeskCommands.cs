@@ -3,7 +3,8 @@ using System.CommandLine;
 namespace KalshiDesk.Web.Hosting;
 
 /// <summary>
-/// The <c>kalshidesk</c> command line: no verb serves the dashboard and runs the jobs; <c>doctor</c> checks the set-up.
+/// The <c>kalshidesk</c> command line: no verb serves the dashboard and runs the jobs; <c>doctor</c> checks the set-up;
+/// <c>sandbox</c> runs only the built-in exchange.
 /// Configuration arguments (<c>--urls=...</c>, <c>--Trading:Preset=...</c>) pass through to the host.
 /// </summary>
 public static class DeskCommands
@@ -22,6 +23,22 @@ public static class DeskCommands
         };
         doctor.SetAction((parse, ct) => DeskDoctor.RunAsync([.. parse.UnmatchedTokens], Console.Out, ct));
         root.Subcommands.Add(doctor);
+
+        var port = new Option<int>("--port") { Description = "Loopback port to listen on (default 5100; 0 picks a free one).", DefaultValueFactory = _ => 5100 };
+        var markets = new Option<int>("--markets") { Description = "How many markets the simulated world has (1–40000, default 48).", DefaultValueFactory = _ => 48 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the simulated world: the same seed gives the same markets (default 42).", DefaultValueFactory = _ => 42 };
+        var sandbox = new Command("sandbox", "Runs only the Sandbox: a Kalshi-compatible exchange (REST and WebSocket) on loopback, until Ctrl+C.")
+        {
+            port,
+            markets,
+            seed,
+        };
+        sandbox.SetAction((parse, ct) => SandboxCommand.RunAsync(
+            new Sandbox.SandboxOptions { Port = parse.GetValue(port), Markets = parse.GetValue(markets), Seed = parse.GetValue(seed) },
+            Console.Out,
+            Console.Error,
+            ct));
+        root.Subcommands.Add(sandbox);
 
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }

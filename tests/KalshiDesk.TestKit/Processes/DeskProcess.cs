@@ -154,6 +154,21 @@ public sealed class DeskProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the process has printed a line starting with <paramref name="prefix"/>, and returns it.</summary>
+    public async Task<string> WaitForLineAsync(string prefix, TimeSpan timeout)
+    {
+        string? found = null;
+        await Eventually.Until(
+            () =>
+            {
+                found = Output.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))?.TrimEnd('\r');
+                return found is not null || _process.HasExited;
+            },
+            timeout,
+            $"kalshidesk should print a line starting with '{prefix}'").ConfigureAwait(false);
+        return found ?? throw new InvalidOperationException($"kalshidesk exited with {_process.ExitCode} before printing '{prefix}':\n{Output}\n{Errors}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
