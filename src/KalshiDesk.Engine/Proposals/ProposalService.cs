@@ -146,7 +146,9 @@ public sealed partial class ProposalService(
         }
         catch (Exception ex) when (ex is KalshiApiException or KalshiDataException or HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException)
         {
-            failure = $"the exchange could not be reached to execute: {ex.Message}";
+            failure = ex is KalshiApiException
+                ? $"the exchange refused it: {ex.Message}"
+                : $"the exchange could not be reached to execute: {ex.Message}";
             LogExecutionFailed(logger, ex, proposal.Ticker);
             await using var context = await db.CreateDbContextAsync(ct).ConfigureAwait(false);
             await context.Orders.Where(o => o.ClientOrderId == proposal.ClientOrderId && o.Status == OrderStatuses.Pending)

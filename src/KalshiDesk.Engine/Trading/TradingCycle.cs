@@ -11,7 +11,6 @@ using KalshiDesk.Engine.Events;
 using KalshiDesk.Engine.Forecasting;
 using KalshiDesk.Engine.Markets;
 using KalshiDesk.Engine.Portfolio;
-using KalshiDesk.Kalshi;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -81,7 +80,7 @@ public sealed partial class TradingCycle(
             }
             else if (decision.IsTrade && pending.Contains(market.Ticker))
             {
-                skip = "pending: a proposal for this market is waiting for a decision";
+                skip = "pending: a proposal for this market is waiting for a decision or its order is in flight";
             }
             else if (decision.IsTrade && heldSides.TryGetValue(market.Ticker, out var held) && held != Name(decision.Best!.Side))
             {

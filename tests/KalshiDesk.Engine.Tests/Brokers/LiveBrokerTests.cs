@@ -115,7 +115,7 @@ public class LiveBrokerTests
         var next = await cycle.RunAsync();
 
         Assert.Equal(ProposalStatus.Failed, result.Status);
-        Assert.Equal("the exchange could not be reached to execute: Kalshi 400 insufficient_balance on portfolio/events/orders: insufficient balance", result.Reason);
+        Assert.Equal("the exchange refused it: Kalshi 400 insufficient_balance on portfolio/events/orders: insufficient balance", result.Reason);
         Assert.Equal(1, next.Proposed);
         await using var context = await desk.Db.CreateDbContextAsync();
         Assert.Equal(OrderStatuses.Rejected, (await context.Orders.SingleAsync()).Status);
