@@ -26,6 +26,7 @@ public static class KalshiServiceCollectionExtensions
         });
         services.AddTransient(sp => new KalshiSigningHandler(sp.GetRequiredService<KalshiSignerHolder>().Signer, sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<KalshiRateLimitHandler>();
+        services.AddTransient<ResponseBufferingHandler>();
         var client = services.AddHttpClient<IKalshiClient, KalshiClient>((sp, http) =>
             {
                 var options = sp.GetRequiredService<IOptions<KalshiOptions>>().Value;
@@ -40,7 +41,8 @@ public static class KalshiServiceCollectionExtensions
                 pipeline.AddRetry(ReadRetry());
                 pipeline.AddTimeout(options.RequestTimeout);
             });
-        client.AddHttpMessageHandler<KalshiRateLimitHandler>().AddHttpMessageHandler<KalshiSigningHandler>();
+        client.AddHttpMessageHandler<ResponseBufferingHandler>()
+            .AddHttpMessageHandler<KalshiRateLimitHandler>().AddHttpMessageHandler<KalshiSigningHandler>();
         return services;
     }
 

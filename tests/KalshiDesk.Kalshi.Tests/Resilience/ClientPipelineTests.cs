@@ -147,6 +147,18 @@ public class ClientPipelineTests
     }
 
     [Fact]
+    public async Task Read_BodyStallsThenAnswers_IsTimedOutPerAttemptAndRetried()
+    {
+        await using var server = await FaultServer.StartAsync();
+        server.Then(FaultServer.StalledBody(Status), FaultServer.Reply(200, Status));
+        var (client, services) = Build(server, timeout: "00:00:01");
+        await using var _ = services;
+
+        Assert.True((await client.GetExchangeStatusAsync()).TradingActive);
+        Assert.Equal(2, server.Requests);
+    }
+
+    [Fact]
     public async Task Read_HangsEveryTime_GivesUpAfterTheRetries()
     {
         await using var server = await FaultServer.StartAsync();

@@ -77,7 +77,28 @@ internal sealed class FaultServer : IAsyncDisposable
         context.Response.ContentLength = Encoding.UTF8.GetByteCount(body);
         await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body[..(body.Length / 2)]));
         await context.Response.Body.FlushAsync();
+
+        // The client has the status line and headers before the connection drops: the cut is in the body.
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
         context.Abort();
+    };
+
+    /// <summary>A 200 whose headers and first half arrive, and then nothing until the client gives up.</summary>
+    public static Func<HttpContext, Task> StalledBody(string body) => async context =>
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = Encoding.UTF8.GetByteCount(body);
+        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body[..(body.Length / 2)]));
+        await context.Response.Body.FlushAsync();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client timed out and went away.
+        }
     };
 
     /// <summary>No answer until the client gives up.</summary>
