@@ -171,6 +171,37 @@ public class ClientPipelineTests
     }
 
     [Fact]
+    public async Task Read_RetriedAfter429_EachAttemptCarriesOneFreshSignature()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var seen = new List<(string?[] Keys, string?[] Timestamps, string?[] Signatures)>();
+        await using var server = await FaultServer.StartAsync();
+        Func<Microsoft.AspNetCore.Http.HttpContext, Task> Record(Func<Microsoft.AspNetCore.Http.HttpContext, Task> reply) => context =>
+        {
+            seen.Add(([.. context.Request.Headers["KALSHI-ACCESS-KEY"]], [.. context.Request.Headers["KALSHI-ACCESS-TIMESTAMP"]], [.. context.Request.Headers["KALSHI-ACCESS-SIGNATURE"]]));
+            return reply(context);
+        };
+        server.Then(Record(FaultServer.Reply(429, """{"error":{"code":"too_many_requests","message":"too many requests"}}""")), Record(FaultServer.Reply(200, Status)));
+        var (client, services) = Build(server, extra: new() { ["Kalshi:KeyId"] = "key-123", ["Kalshi:PrivateKey"] = rsa.ExportRSAPrivateKeyPem() });
+        await using var _ = services;
+
+        var status = await client.GetExchangeStatusAsync();
+
+        Assert.True(status.TradingActive);
+        Assert.Equal(2, seen.Count);
+        Assert.All(seen, attempt =>
+        {
+            Assert.Equal("key-123", Assert.Single(attempt.Keys));
+            var timestamp = Assert.Single(attempt.Timestamps);
+            Assert.True(rsa.VerifyData(
+                System.Text.Encoding.UTF8.GetBytes($"{timestamp}GET/trade-api/v2/exchange/status"),
+                Convert.FromBase64String(Assert.Single(attempt.Signatures)!),
+                System.Security.Cryptography.HashAlgorithmName.SHA256,
+                System.Security.Cryptography.RSASignaturePadding.Pss));
+        });
+    }
+
+    [Fact]
     public async Task Requests_AreSignedWhenAKeyIsConfigured()
     {
         using var rsa = System.Security.Cryptography.RSA.Create(2048);
