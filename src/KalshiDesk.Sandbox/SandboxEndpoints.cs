@@ -1,4 +1,6 @@
 using KalshiDesk.Sandbox.Api;
+using KalshiDesk.Sandbox.Auth;
+using KalshiDesk.Sandbox.RateLimiting;
 using KalshiDesk.Sandbox.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,13 +19,14 @@ public static class SandboxEndpoints
     public static IEndpointRouteBuilder MapSandboxApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup(BasePath).AddEndpointFilter(AnswerFailuresInKalshiShape);
+        var api = app.MapGroup(BasePath).AddEndpointFilter(AnswerFailuresInKalshiShape).RateLimited();
         api.MapExchangeApi();
         api.MapMarketsApi();
         api.MapSeriesApi();
+        api.MapAccountApi();
 
-        // The authenticated routes. Kalshi's RSA-PSS request signing, when it comes, is an endpoint filter on this group.
-        api.MapGroup("/portfolio").MapPortfolioApi();
+        // The authenticated routes: signed with a registered key (Kalshi's RSA-PSS scheme) or answered 401.
+        api.MapGroup("/portfolio").RequireKalshiSignature().MapPortfolioApi();
 
         api.MapFallback("{**path}", (HttpRequest request) => ApiError.NotFound($"{request.Method} {request.Path}").ToResult());
         app.MapSandboxStream();

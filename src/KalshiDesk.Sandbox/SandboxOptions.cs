@@ -26,6 +26,35 @@ public sealed class SandboxOptions
     [Range(typeof(decimal), "0", "1000000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public decimal StartingBalanceDollars { get; set; } = 10000m;
 
+    /// <summary>
+    /// Where the demo account's API key is kept (<c>sandbox-demo-key.pem</c>, PKCS#8, mode 0600, and <c>sandbox-demo-key.id</c>),
+    /// made there at the first start and reused after; null (the default) makes a new key in memory at every start.
+    /// </summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>Another API key id to accept, for the key in <see cref="PublicKey"/> (both or neither).</summary>
+    public string? KeyId { get; set; }
+
+    /// <summary><see cref="KeyId"/>'s RSA public key: PEM text or the path of a PEM file (<c>PUBLIC KEY</c> or <c>RSA PUBLIC KEY</c>).</summary>
+    public string? PublicKey { get; set; }
+
+    /// <summary>How far KALSHI-ACCESS-TIMESTAMP may be from the exchange's clock, either way (default 30 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public TimeSpan SignatureWindow { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Kalshi's token buckets, per API key (Basic tier by default; <c>Enabled = false</c> turns them off).</summary>
+    public RateLimiting.SandboxRateLimits RateLimits { get; set; } = new();
+
+    /// <summary>
+    /// A recording to replay instead of the simulated world: the settled-markets CSV of the backtests
+    /// (<c>ticker,category,price,outcome[,close_time,observed_at]</c>). <see cref="Markets"/> is then ignored.
+    /// </summary>
+    public string? ReplayPath { get; set; }
+
+    /// <summary>How many recorded seconds pass each second of a replay (default 60: an hour of recording a minute).</summary>
+    [Range(1.0, 10_000_000.0)]
+    public double ReplaySpeed { get; set; } = 60;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
     internal void Validate()
     {
@@ -41,5 +70,14 @@ public sealed class SandboxOptions
         {
             throw new ArgumentException($"{Section}:{nameof(StartingBalanceDollars)}: at most four decimal places.");
         }
+
+        if (string.IsNullOrWhiteSpace(KeyId) != string.IsNullOrWhiteSpace(PublicKey))
+        {
+            throw new ArgumentException(string.IsNullOrWhiteSpace(KeyId)
+                ? $"{Section}:{nameof(KeyId)}: is missing; {Section}:{nameof(PublicKey)} needs the key id it belongs to."
+                : $"{Section}:{nameof(PublicKey)}: is missing; {Section}:{nameof(KeyId)} needs its public key (PEM text or a .pem file).");
+        }
+
+        (RateLimits ?? throw new ArgumentException($"{Section}:{nameof(RateLimits)}: is missing.")).Validate();
     }
 }

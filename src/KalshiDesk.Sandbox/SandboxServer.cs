@@ -1,4 +1,6 @@
 using System.Net;
+using KalshiDesk.Sandbox.Auth;
+using KalshiDesk.Sandbox.RateLimiting;
 using KalshiDesk.Sandbox.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -23,11 +25,15 @@ public sealed class SandboxServer : IAsyncDisposable
     private int _stopped;
 
     private readonly SandboxStreamHub _streams;
+    private readonly SandboxKeyRegistry _keys;
+    private readonly SandboxRateLimiter _rateLimiter;
 
-    private SandboxServer(WebApplication app, SandboxExchange exchange, SandboxStreamHub streams, int port, ITimer? ticker, ILogger logger)
+    private SandboxServer(WebApplication app, SandboxExchange exchange, SandboxStreamHub streams, SandboxKeyRegistry keys, SandboxRateLimiter rateLimiter, int port, ITimer? ticker, ILogger logger)
     {
         _app = app;
         _streams = streams;
+        _keys = keys;
+        _rateLimiter = rateLimiter;
         Exchange = exchange;
         _ticker = ticker;
         _logger = logger;
@@ -42,6 +48,18 @@ public sealed class SandboxServer : IAsyncDisposable
     public Uri WebSocketUrl { get; }
 
     public SandboxExchange Exchange { get; }
+
+    /// <summary>The demo account's API key: sign requests with it (<c>Kalshi:KeyId</c> and <c>Kalshi:PrivateKey</c> or <c>Kalshi:PrivateKeyPath</c>).</summary>
+    public SandboxDemoKey DemoKey => _keys.DemoKey;
+
+    /// <summary>Every API key id the Sandbox accepts: the demo key's and <see cref="SandboxOptions.KeyId"/>.</summary>
+    public IReadOnlyCollection<string> KeyIds => _keys.KeyIds;
+
+    /// <summary>Requests answered 429 so far (tests).</summary>
+    internal long RateLimited => _rateLimiter.Refused;
+
+    /// <summary>The exchange's clock, which signature timestamps are checked against (tests sign on it).</summary>
+    internal TimeProvider Time => _app.Services.GetRequiredService<TimeProvider>();
 
     /// <summary>The WebSocket API's subscriptions (tests).</summary>
     internal SandboxStreamHub Streams => _streams;
@@ -58,6 +76,8 @@ public sealed class SandboxServer : IAsyncDisposable
         streamOptions.Validate();
         time ??= TimeProvider.System;
         var exchange = new SandboxExchange(options, time);
+        var keys = SandboxKeyRegistry.Create(options);
+        var rateLimiter = new SandboxRateLimiter(options.RateLimits);
 
         // An empty builder: the Sandbox runs inside other apps and must not pick up their configuration or URLs.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(SandboxServer).Assembly.GetName().Name });
@@ -65,10 +85,17 @@ public sealed class SandboxServer : IAsyncDisposable
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(exchange);
         builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton(keys);
+        builder.Services.AddSingleton(new KalshiSignatureVerifier(keys, time, options.SignatureWindow));
+        builder.Services.AddSingleton(rateLimiter);
         builder.Services.AddSingleton(services => new SandboxStreamHub(exchange, streamOptions, services.GetRequiredService<ILoggerFactory>().CreateLogger<SandboxStreamHub>()));
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
         app.UseRouting();
+
+        // After routing, so each knows the endpoint: the signature first (401), then the caller's buckets (429).
+        app.UseMiddleware<KalshiSignatureMiddleware>();
+        app.UseMiddleware<SandboxRateLimitMiddleware>();
         app.UseWebSockets();
         app.MapSandboxApi();
 
@@ -81,6 +108,8 @@ public sealed class SandboxServer : IAsyncDisposable
         catch
         {
             await app.DisposeAsync().ConfigureAwait(false);
+            keys.Dispose();
+            rateLimiter.Dispose();
             throw;
         }
 
@@ -90,7 +119,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var ticker = options.TickInterval > TimeSpan.Zero
             ? time.CreateTimer(_ => server?.TickOnSchedule(), null, options.TickInterval, options.TickInterval)
             : null;
-        server = new SandboxServer(app, exchange, streams, new Uri(address).Port, ticker, logger);
+        server = new SandboxServer(app, exchange, streams, keys, rateLimiter, new Uri(address).Port, ticker, logger);
         return server;
     }
 
@@ -109,6 +138,8 @@ public sealed class SandboxServer : IAsyncDisposable
         await _app.StopAsync(ct).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _streams.Dispose();
+        _keys.Dispose();
+        _rateLimiter.Dispose();
     }
 
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);

@@ -5,6 +5,7 @@ using KalshiDesk.Engine.Portfolio;
 using KalshiDesk.Engine.Reconciliation;
 using KalshiDesk.Kalshi;
 using KalshiDesk.Sandbox;
+using KalshiDesk.TestKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     private readonly DirectoryInfo _directory;
     private readonly IDisposable _subscription;
+    private KalshiTestSigner? _signer;
 
     private EngineHarness(ServiceProvider services, FakeTimeProvider time, SandboxServer? sandbox, DirectoryInfo directory)
     {
@@ -43,6 +45,14 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public SandboxServer? Sandbox { get; }
 
+    /// <summary>A plain HttpClient on the Sandbox's REST root that signs with its demo key (on the harness's clock), as the desk does.</summary>
+    public HttpClient SandboxClient()
+    {
+        var sandbox = Sandbox ?? throw new InvalidOperationException("This harness runs against a fake exchange, not the Sandbox.");
+        _signer ??= new KalshiTestSigner(sandbox.DemoKey.KeyId, sandbox.DemoKey.PrivateKeyPem, Time);
+        return _signer.CreateClient(sandbox.BaseUrl);
+    }
+
     public List<DeskEvent> Events { get; } = [];
 
     public IDbContextFactory<DeskDbContext> Db => Services.GetRequiredService<IDbContextFactory<DeskDbContext>>();
@@ -54,8 +64,16 @@ internal sealed class EngineHarness : IAsyncDisposable
     public static async Task<EngineHarness> WithSandboxAsync(Dictionary<string, string?>? settings = null, bool live = false, bool paperAccount = true, bool webSocket = false)
     {
         var time = new FakeTimeProvider(Start);
-        var sandbox = await SandboxServer.StartAsync(new SandboxOptions { TickInterval = TimeSpan.Zero, Seed = 42 }, time);
-        var all = new Dictionary<string, string?> { ["Kalshi:BaseUrl"] = sandbox.BaseUrl.AbsoluteUri };
+        // The Sandbox's rate limits are off: the harness's clock is fake, so a read retried after a 429 would wait on it for
+        // ever, and tests read the exchange directly besides the desk's paced client.
+        var sandbox = await SandboxServer.StartAsync(new SandboxOptions { TickInterval = TimeSpan.Zero, Seed = 42, RateLimits = { Enabled = false } }, time);
+        // The desk signs with the Sandbox's demo key, as the app's embedded Sandbox has it do.
+        var all = new Dictionary<string, string?>
+        {
+            ["Kalshi:BaseUrl"] = sandbox.BaseUrl.AbsoluteUri,
+            ["Kalshi:KeyId"] = sandbox.DemoKey.KeyId,
+            ["Kalshi:PrivateKey"] = sandbox.DemoKey.PrivateKeyPem,
+        };
         foreach (var (key, value) in settings ?? [])
         {
             all[key] = value;
@@ -116,6 +134,7 @@ internal sealed class EngineHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _subscription.Dispose();
+        _signer?.Dispose();
         await Services.DisposeAsync();
         if (Sandbox is not null)
         {

@@ -1,11 +1,15 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using KalshiDesk.TestKit;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KalshiDesk.Sandbox.Tests;
 
-/// <summary>A Sandbox on a free loopback port, its clock held still, and a plain HttpClient pointed at its REST root.</summary>
+/// <summary>
+/// A Sandbox on a free loopback port, its clock held still, and an HttpClient pointed at its REST root that signs every
+/// request with the demo key (on the Sandbox's clock), as the desk's client does.
+/// </summary>
 internal sealed class SandboxHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 15, 0, 0, TimeSpan.Zero);
@@ -14,7 +18,8 @@ internal sealed class SandboxHost : IAsyncDisposable
     {
         Server = server;
         Time = time;
-        Http = new HttpClient { BaseAddress = server.BaseUrl };
+        Signer = new KalshiTestSigner(server.DemoKey.KeyId, server.DemoKey.PrivateKeyPem, time);
+        Http = Signer.CreateClient(server.BaseUrl);
     }
 
     public SandboxServer Server { get; }
@@ -23,13 +28,32 @@ internal sealed class SandboxHost : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
+    /// <summary>The tickers of markets open for trading now, in ticker order.</summary>
+    public IReadOnlyList<string> OpenTickers
+    {
+        get
+        {
+            var open = new List<string>();
+            Exchange.Inspect(() => open.AddRange(Exchange.World.Markets.Where(m => m.IsTrading).Select(m => m.Ticker)));
+            return open;
+        }
+    }
+
+    /// <summary>Signs with the demo key.</summary>
     public HttpClient Http { get; }
 
-    /// <summary>Starts a world that moves only when a test ticks it (unless the options say otherwise).</summary>
-    public static async Task<SandboxHost> StartAsync(SandboxOptions? options = null)
+    /// <summary>The demo key's signer, for WebSocket upgrades and hand-made requests.</summary>
+    public KalshiTestSigner Signer { get; }
+
+    /// <summary>
+    /// Starts a world that moves only when a test ticks it (unless the options say otherwise). <see cref="Http"/> does not pace
+    /// itself as the desk's client does, so the Sandbox's rate limits are off unless <paramref name="rateLimited"/>.
+    /// </summary>
+    public static async Task<SandboxHost> StartAsync(SandboxOptions? options = null, bool rateLimited = false)
     {
         var time = new FakeTimeProvider(Start);
         options ??= new SandboxOptions { TickInterval = TimeSpan.Zero };
+        options.RateLimits.Enabled &= rateLimited;
         return new SandboxHost(await SandboxServer.StartAsync(options, time), time);
     }
 
@@ -85,6 +109,7 @@ internal sealed class SandboxHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        Signer.Dispose();
         await Server.DisposeAsync();
     }
 

@@ -1,3 +1,4 @@
+using KalshiDesk.Sandbox.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -7,8 +8,8 @@ using Microsoft.Extensions.Hosting;
 namespace KalshiDesk.Sandbox.WebSockets;
 
 /// <summary>
-/// <c>GET /trade-api/ws/v2</c>: the WebSocket upgrade. The KALSHI-ACCESS-* headers are accepted and not checked yet,
-/// like the REST portfolio routes.
+/// <c>GET /trade-api/ws/v2</c>: the WebSocket upgrade, signed like a REST request (<c>timestamp + "GET" + "/trade-api/ws/v2"</c>)
+/// with a registered key, or answered 401 before any upgrade.
 /// </summary>
 internal static class StreamEndpoint
 {
@@ -16,7 +17,7 @@ internal static class StreamEndpoint
 
     public static IEndpointRouteBuilder MapSandboxStream(this IEndpointRouteBuilder app)
     {
-        app.Map(Path, AcceptAsync).WithName("SandboxWebSocket");
+        app.Map(Path, AcceptAsync).WithName("SandboxWebSocket").RequireKalshiSignature();
         return app;
     }
 

@@ -27,14 +27,38 @@ public static class DeskCommands
         var port = new Option<int>("--port") { Description = "Loopback port to listen on (default 5100; 0 picks a free one).", DefaultValueFactory = _ => 5100 };
         var markets = new Option<int>("--markets") { Description = "How many markets the simulated world has (1–40000, default 48).", DefaultValueFactory = _ => 48 };
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated world: the same seed gives the same markets (default 42).", DefaultValueFactory = _ => 42 };
-        var sandbox = new Command("sandbox", "Runs only the Sandbox: a Kalshi-compatible exchange (REST and WebSocket) on loopback, until Ctrl+C.")
+        var keyId = new Option<string?>("--key-id") { Description = "An API key id to accept besides the demo key (with --public-key)." };
+        var publicKey = new Option<string?>("--public-key") { Description = "The RSA public key of --key-id: PEM text or the path of a .pem file." };
+        var dataDir = new Option<string>("--data-dir")
+        {
+            Description = "Where the demo key is kept, made at the first start (default: data, under the working directory).",
+            DefaultValueFactory = _ => SandboxCommand.DefaultDataDirectory,
+        };
+        var replay = new Option<string?>("--replay") { Description = "Replays recorded markets instead of the simulated world: the backtests' settled-markets CSV (ticker,category,price,outcome[,close_time,observed_at])." };
+        var speed = new Option<double>("--speed") { Description = "Recorded seconds per second of a replay (default 60: an hour a minute).", DefaultValueFactory = _ => 60 };
+        var sandbox = new Command("sandbox", "Runs only the Sandbox: a Kalshi-compatible exchange (REST and WebSocket) on loopback, until Ctrl+C. Requests are signed as on Kalshi, with the demo key it prints or --key-id's.")
         {
             port,
             markets,
             seed,
+            keyId,
+            publicKey,
+            dataDir,
+            replay,
+            speed,
         };
         sandbox.SetAction((parse, ct) => SandboxCommand.RunAsync(
-            new Sandbox.SandboxOptions { Port = parse.GetValue(port), Markets = parse.GetValue(markets), Seed = parse.GetValue(seed) },
+            new Sandbox.SandboxOptions
+            {
+                Port = parse.GetValue(port),
+                Markets = parse.GetValue(markets),
+                Seed = parse.GetValue(seed),
+                KeyId = parse.GetValue(keyId),
+                PublicKey = parse.GetValue(publicKey),
+                DataDirectory = Path.GetFullPath(parse.GetValue(dataDir) ?? SandboxCommand.DefaultDataDirectory),
+                ReplayPath = parse.GetValue(replay) is { Length: > 0 } recording ? Path.GetFullPath(recording) : null,
+                ReplaySpeed = parse.GetValue(speed),
+            },
             Console.Out,
             Console.Error,
             ct));

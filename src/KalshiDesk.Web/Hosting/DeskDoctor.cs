@@ -79,10 +79,19 @@ public static class DeskDoctor
         try
         {
             var kalshi = builder.Configuration.GetSection(KalshiOptions.Section).Get<KalshiOptions>() ?? new KalshiOptions();
+            var demoKey = false;
             if (kalshi.Environment == KalshiEnvironment.Sandbox && kalshi.BaseUrl is null)
             {
-                sandbox = await SandboxServer.StartAsync(builder.Configuration.GetSection("Sandbox").Get<SandboxOptions>() ?? new SandboxOptions(), ct: ct).ConfigureAwait(false);
+                // As the app does: the Sandbox accepts the desk's own key, or the desk signs with the Sandbox's demo key.
+                var sandboxOptions = builder.Configuration.GetSection("Sandbox").Get<SandboxOptions>() ?? new SandboxOptions();
+                SandboxKeys.AcceptDeskKey(sandboxOptions, builder.Configuration);
+                sandbox = await SandboxServer.StartAsync(sandboxOptions, ct: ct).ConfigureAwait(false);
                 kalshi.BaseUrl = sandbox.BaseUrl;
+                if (!SandboxKeys.DeskHasOwnKey(builder.Configuration))
+                {
+                    SandboxKeys.UseDemoKeyUnlessOwn(builder.Configuration, sandbox);
+                    (kalshi.KeyId, kalshi.PrivateKey, demoKey) = (sandbox.DemoKey.KeyId, sandbox.DemoKey.PrivateKeyPem, true);
+                }
             }
 
             // The key is checked first: the client cannot even be built around an unusable one.
@@ -125,7 +134,7 @@ public static class DeskDoctor
                 try
                 {
                     var balance = (await ((KalshiClient)client).GetBalanceAsync(ct).ConfigureAwait(false)).Available.Dollars;
-                    await Ok("api key", string.Create(CultureInfo.InvariantCulture, $"key {signer.KeyId} authenticates; balance ${balance:#,0.00}")).ConfigureAwait(false);
+                    await Ok("api key", string.Create(CultureInfo.InvariantCulture, $"{(demoKey ? "the Sandbox's demo key" : "key")} {signer.KeyId} authenticates; balance ${balance:#,0.00}")).ConfigureAwait(false);
                 }
                 catch (KalshiApiException ex) when (ex.Status == System.Net.HttpStatusCode.Unauthorized)
                 {

@@ -8,7 +8,9 @@ public static class SandboxHosting
 {
     /// <summary>
     /// With <c>Kalshi:Environment=Sandbox</c> and no <c>Kalshi:BaseUrl</c>, starts the built-in exchange on loopback
-    /// and points the client at it: the desk then talks the real Kalshi wire protocol, offline.
+    /// and points the client at it: the desk then talks the real Kalshi wire protocol, offline. The desk signs with the
+    /// Sandbox's demo key (<c>Kalshi:KeyId</c> and <c>Kalshi:PrivateKey</c>) unless it has a key of its own, which the
+    /// Sandbox is then told to accept.
     /// </summary>
     public static async Task AddEmbeddedSandboxAsync(this WebApplicationBuilder builder)
     {
@@ -19,6 +21,7 @@ public static class SandboxHosting
         }
 
         var options = builder.Configuration.GetSection("Sandbox").Get<SandboxOptions>() ?? new SandboxOptions();
+        SandboxKeys.AcceptDeskKey(options, builder.Configuration);
         SandboxServer server;
         try
         {
@@ -31,6 +34,7 @@ public static class SandboxHosting
         }
         builder.Configuration[$"{KalshiOptions.Section}:BaseUrl"] = server.BaseUrl.AbsoluteUri;
         builder.Configuration[$"{KalshiOptions.Section}:WebSocketUrl"] = server.WebSocketUrl.AbsoluteUri;
+        SandboxKeys.UseDemoKeyUnlessOwn(builder.Configuration, server);
         builder.Services.AddSingleton(server);
         builder.Services.AddHostedService<EmbeddedSandboxLifetime>();
     }

@@ -25,7 +25,7 @@ public class LiveBrokerTests
 
         Assert.True(result.Succeeded, result.Reason);
         var position = Assert.Single((await desk.Get<PortfolioReader>().ReadAsync()).Positions);
-        using var http = new HttpClient { BaseAddress = desk.Sandbox!.BaseUrl };
+        using var http = desk.SandboxClient();
         var exchange = await http.GetFromJsonAsync<JsonElement>("portfolio/positions");
         var held = exchange.GetProperty("market_positions").EnumerateArray().Single(p => p.GetProperty("ticker").GetString() == position.Ticker);
         var signed = decimal.Parse(held.GetProperty("position_fp").GetString()!, System.Globalization.CultureInfo.InvariantCulture);

@@ -155,7 +155,7 @@ public class ReconciliationServiceTests
         Assert.Empty(opening.Differences);
         Assert.Empty(again.Differences);
         Assert.True(after.FillsImported >= 3, $"fills imported {after.FillsImported}");
-        using var http = new HttpClient { BaseAddress = desk.Sandbox!.BaseUrl };
+        using var http = desk.SandboxClient();
         var balance = await http.GetFromJsonAsync<JsonElement>("portfolio/balance");
         var exchangeCash = decimal.Parse(balance.GetProperty("balance_dollars").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         var portfolio = await desk.Get<PortfolioReader>().ReadAsync();

@@ -18,6 +18,7 @@ public sealed class SandboxStreamTests : IAsyncLifetime
     private readonly ConcurrentQueue<KalshiStreamMessage> _seen = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero));
     private SandboxServer _server = null!;
+    private KalshiTestSigner _signer = null!;
     private HttpClient _http = null!;
     private KalshiClient _rest = null!;
     private KalshiWebSocketClient _client = null!;
@@ -25,10 +26,13 @@ public sealed class SandboxStreamTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await SandboxServer.StartAsync(new SandboxOptions { TickInterval = TimeSpan.Zero, Seed = 42 }, _time);
-        _http = new HttpClient { BaseAddress = _server.BaseUrl };
+        // The REST client here compares books after every tick, far faster than Kalshi's Basic tier allows and without the
+        // desk's pacing handler, so the Sandbox's rate limits are off; both clients sign with its demo key on its clock.
+        _server = await SandboxServer.StartAsync(new SandboxOptions { TickInterval = TimeSpan.Zero, Seed = 42, RateLimits = { Enabled = false } }, _time);
+        _signer = new KalshiTestSigner(_server.DemoKey.KeyId, _server.DemoKey.PrivateKeyPem, _time);
+        _http = _signer.CreateClient(_server.BaseUrl);
         _rest = new KalshiClient(_http, TimeProvider.System);
-        _client = new KalshiWebSocketClient(new KalshiWebSocketOptions { Url = _server.WebSocketUrl });
+        _client = new KalshiWebSocketClient(new KalshiWebSocketOptions { Url = _server.WebSocketUrl }, _signer.Signer, _time);
         await _client.ConnectAsync();
         _pump = Task.Run(async () =>
         {
@@ -44,6 +48,7 @@ public sealed class SandboxStreamTests : IAsyncLifetime
         await _client.DisposeAsync();
         await _pump;
         _http.Dispose();
+        _signer.Dispose();
         await _server.DisposeAsync();
     }
 

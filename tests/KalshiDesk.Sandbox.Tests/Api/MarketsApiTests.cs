@@ -230,7 +230,7 @@ public sealed partial class MarketsApiTests : IAsyncLifetime
     [InlineData("markets/{0}/orderbook?depth=x", 400, "invalid_parameters")]
     public async Task GetOrderbook_BadRequest_AnswersInKalshiErrorShape(string template, int expectedStatus, string code)
     {
-        var (status, body) = await _host.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, _host.Exchange.Tickers[0]));
+        var (status, body) = await _host.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, _host.OpenTickers[0]));
 
         Assert.Equal(expectedStatus, status);
         KalshiWire.AssertError(body, code);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using KalshiDesk.TestKit;
 
 namespace KalshiDesk.Sandbox.Tests.Api;
 
@@ -14,7 +15,8 @@ public sealed class SettlementsApiTests : IAsyncLifetime
     [Fact]
     public async Task Settlements_NothingSettledYet_IsAnEmptyKalshiPage()
     {
-        using var http = new HttpClient { BaseAddress = _server.BaseUrl };
+        using var signer = new KalshiTestSigner(_server.DemoKey.KeyId, _server.DemoKey.PrivateKeyPem, _server.Time);
+        using var http = signer.CreateClient(_server.BaseUrl);
 
         using var response = await http.GetAsync("portfolio/settlements?limit=100");
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

@@ -55,7 +55,7 @@ public sealed class ChannelStreamTests : IAsyncLifetime
     [Fact]
     public async Task Tick_TickerForOneMarket_OnlyThatMarketAndTheInitialSnapshotWhenAsked()
     {
-        var ticker = _host.Exchange.Tickers[0];
+        var ticker = _host.OpenTickers[0];
         var (_, initial) = await _client.SubscribeAsync(new { channels = new[] { "ticker" }, market_ticker = ticker, send_initial_snapshot = true });
 
         for (var i = 0; i < 10; i++)
@@ -125,7 +125,7 @@ public sealed class ChannelStreamTests : IAsyncLifetime
     [Fact]
     public async Task PlaceOrder_RestingThenCancelled_UserOrderForEachStateAndNoFill()
     {
-        var ticker = _host.Exchange.Tickers[0];
+        var ticker = _host.OpenTickers[0];
         await _client.SubscribeAsync(new { channels = new[] { "fill", "user_orders" }, market_tickers = new[] { ticker } }, channels: 2);
 
         var (_, placed) = await _host.PostOrderAsync(new { ticker, side = "ask", count = "4.00", price = "0.9900", time_in_force = "good_till_canceled", self_trade_prevention_type = "taker_at_cross" });
@@ -142,7 +142,7 @@ public sealed class ChannelStreamTests : IAsyncLifetime
     [Fact]
     public async Task PlaceOrder_InAnotherMarket_FilteredOut()
     {
-        var (tickers, other) = (_host.Exchange.Tickers[0], _host.Exchange.Tickers[1]);
+        var (tickers, other) = (_host.OpenTickers[0], _host.OpenTickers[1]);
         await _client.SubscribeAsync(new { channels = new[] { "user_orders" }, market_ticker = tickers });
 
         await _host.PostOrderAsync(new { ticker = other, side = "bid", count = "1.00", price = "0.0100", time_in_force = "good_till_canceled", self_trade_prevention_type = "taker_at_cross" });

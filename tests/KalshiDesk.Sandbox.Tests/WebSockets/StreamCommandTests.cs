@@ -20,17 +20,12 @@ public sealed class StreamCommandTests : IAsyncLifetime
         await _host.DisposeAsync();
     }
 
-    private string Open => _host.Exchange.Tickers[0];
+    private string Open => _host.OpenTickers[0];
 
     [Fact]
-    public async Task Connect_WithKalshiAuthHeaders_IsAcceptedWithoutCheckingThem()
+    public async Task Connect_SignedWithTheDemoKey_IsAcceptedAndServes()
     {
-        await using var signed = await StreamTestClient.ConnectAsync(_host.Server, options =>
-        {
-            options.SetRequestHeader("KALSHI-ACCESS-KEY", "key-1");
-            options.SetRequestHeader("KALSHI-ACCESS-TIMESTAMP", "1700000000000");
-            options.SetRequestHeader("KALSHI-ACCESS-SIGNATURE", "bm90IGNoZWNrZWQ=");
-        });
+        await using var signed = await StreamTestClient.ConnectAsync(_host.Server, _host.Signer.SignWebSocket, signed: false);
 
         var (sids, _) = await signed.SubscribeAsync(new { channels = new[] { "ticker" } });
 

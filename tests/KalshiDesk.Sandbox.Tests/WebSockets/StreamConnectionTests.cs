@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using KalshiDesk.Sandbox.WebSockets;
+using KalshiDesk.TestKit;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KalshiDesk.Sandbox.Tests.WebSockets;
@@ -22,8 +23,10 @@ public sealed class StreamConnectionTests
         var stream = tcp.GetStream();
         using var timeout = new CancellationTokenSource(StreamTestClient.Wait);
 
+        using var signer = new KalshiTestSigner(server.DemoKey.KeyId, server.DemoKey.PrivateKeyPem, server.Time);
+        var signature = string.Concat(signer.Headers("GET", server.WebSocketUrl.AbsolutePath).Select(h => $"{h.Key}: {h.Value}\r\n"));
         var upgrade = $"GET {server.WebSocketUrl.AbsolutePath} HTTP/1.1\r\nHost: {server.WebSocketUrl.Authority}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
-            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n" + signature + "\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(upgrade), timeout.Token);
         var response = await ReadHeadersAsync(stream, timeout.Token);
         var header = new byte[2];
@@ -73,7 +76,7 @@ public sealed class StreamConnectionTests
     public async Task Get_WithoutUpgrade_Is400()
     {
         await using var host = await SandboxHost.StartAsync();
-        using var http = new HttpClient();
+        using var http = host.Signer.CreateClient(host.Server.BaseUrl);
 
         using var response = await http.GetAsync(new UriBuilder(host.Server.WebSocketUrl) { Scheme = "http" }.Uri);
 

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using KalshiDesk.TestKit;
 
 namespace KalshiDesk.Sandbox.Tests.WebSockets;
 
@@ -16,9 +17,16 @@ internal sealed class StreamTestClient : IAsyncDisposable
 
     public WebSocket Socket => _socket;
 
-    public static async Task<StreamTestClient> ConnectAsync(SandboxServer server, Action<ClientWebSocketOptions>? configure = null)
+    /// <summary>Connects, the upgrade signed with the demo key on the server's clock unless <paramref name="signed"/> is false.</summary>
+    public static async Task<StreamTestClient> ConnectAsync(SandboxServer server, Action<ClientWebSocketOptions>? configure = null, bool signed = true)
     {
         var socket = new ClientWebSocket();
+        if (signed)
+        {
+            using var signer = new KalshiTestSigner(server.DemoKey.KeyId, server.DemoKey.PrivateKeyPem, server.Time);
+            signer.SignWebSocket(socket.Options);
+        }
+
         configure?.Invoke(socket.Options);
         using var timeout = new CancellationTokenSource(Wait);
         await socket.ConnectAsync(server.WebSocketUrl, timeout.Token);

@@ -26,7 +26,8 @@ public sealed class DoctorTests : IDisposable
         Assert.Equal("ok    configuration: Paper trading, balanced preset, Sqlite database", lines[0]);
         Assert.Matches(@"^ok    database: Sqlite file .+/data/kalshidesk\.db will be created at the first start$", lines[1]);
         Assert.Matches(@"^ok    exchange: Sandbox at http://127\.0\.0\.1:\d+/trade-api/v2/ answers; trading active$", lines[2]);
-        Assert.Equal("ok    api key: none configured (paper trading needs none; live trading needs Kalshi:KeyId and Kalshi:PrivateKeyPath)", lines[3]);
+        // The built-in Sandbox authenticates like Kalshi: with no key of its own the desk signs with the Sandbox's demo key.
+        Assert.Matches(@"^ok    api key: the Sandbox's demo key [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} authenticates; balance \$10,000\.00$", lines[3]);
         Assert.Equal("KalshiDesk is ready.", lines[^1]);
     }
 

@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text.Json;
+using KalshiDesk.TestKit;
 using KalshiDesk.TestKit.Processes;
 
 namespace KalshiDesk.Web.Tests.Hosting;
@@ -47,5 +50,142 @@ public sealed class SandboxCommandTests : IDisposable
 
         Assert.Equal(2, await sandbox.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.StartsWith($"kalshidesk sandbox: cannot listen on port {port}", sandbox.Errors.Trim(), StringComparison.Ordinal);
+    }
+
+    private static readonly TimeSpan Startup = TimeSpan.FromSeconds(60);
+
+    private DeskProcess StartSandbox(params string[] args) =>
+        DeskProcess.Start(_directory.FullName, new Dictionary<string, string?>(), ["sandbox", "--port", DeskProcess.FreePort().ToString(CultureInfo.InvariantCulture), "--markets", "4", .. args]);
+
+    private static async Task<HttpStatusCode> BalanceStatusAsync(Uri rest, string keyId, string privateKeyPem)
+    {
+        using var signer = new KalshiTestSigner(keyId, privateKeyPem, TimeProvider.System);
+        using var http = signer.CreateClient(rest);
+        using var response = await http.GetAsync("portfolio/balance");
+        return response.StatusCode;
+    }
+
+    [Fact]
+    public async Task Sandbox_FirstStart_MakesTheDemoKeyInTheDataFolderAndPrintsIt_SecondStartReusesIt()
+    {
+        string firstId;
+        string keyPath;
+        Uri rest;
+        HttpStatusCode signed;
+        HttpStatusCode unsigned;
+        await using (var first = StartSandbox())
+        {
+            keyPath = (await first.WaitForLineAsync("Key file", Startup))["Key file".Length..].Trim();
+            firstId = (await first.WaitForLineAsync("Key id", Startup))["Key id".Length..].Trim();
+            rest = new Uri((await first.WaitForLineAsync("REST", Startup))["REST".Length..].Trim());
+            signed = await BalanceStatusAsync(rest, firstId, await File.ReadAllTextAsync(keyPath));
+            using var anonymous = new HttpClient { BaseAddress = rest };
+            using var response = await anonymous.GetAsync("portfolio/balance");
+            unsigned = response.StatusCode;
+        }
+
+        await using var second = StartSandbox();
+        var secondId = (await second.WaitForLineAsync("Key id", Startup))["Key id".Length..].Trim();
+
+        Assert.Equal(Path.Combine(_directory.FullName, "data", "sandbox-demo-key.pem"), keyPath);
+        Assert.True(Guid.TryParse(firstId, out _));
+        Assert.Equal(firstId, secondId);
+        Assert.Equal(firstId, (await File.ReadAllTextAsync(Path.Combine(_directory.FullName, "data", "sandbox-demo-key.id"))).Trim());
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyPath));
+        }
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Unauthorized), (signed, unsigned));
+        Assert.Contains("Point a desk at it with Kalshi__BaseUrl, Kalshi__WebSocketUrl, Kalshi__KeyId and Kalshi__PrivateKeyPath.", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sandbox_DataDir_KeepsTheKeyWhereAsked()
+    {
+        var folder = Path.Combine(_directory.FullName, "elsewhere", "keys");
+        await using var sandbox = StartSandbox("--data-dir", folder);
+
+        var keyPath = (await sandbox.WaitForLineAsync("Key file", Startup))["Key file".Length..].Trim();
+
+        Assert.Equal(Path.Combine(folder, "sandbox-demo-key.pem"), keyPath);
+        Assert.True(File.Exists(Path.Combine(folder, "sandbox-demo-key.id")));
+        Assert.False(Directory.Exists(Path.Combine(_directory.FullName, "data")));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Sandbox_KeyIdAndPublicKey_RegisterAKeyTheDesksSignerIsAcceptedWith(bool pemText)
+    {
+        using var rsa = RSA.Create(2048);
+        var publicPath = Path.Combine(_directory.FullName, "desk-public.pem");
+        await File.WriteAllTextAsync(publicPath, rsa.ExportSubjectPublicKeyInfoPem());
+        await using var sandbox = StartSandbox("--key-id", "desk-key-1", "--public-key", pemText ? rsa.ExportSubjectPublicKeyInfoPem() : publicPath);
+
+        var rest = new Uri((await sandbox.WaitForLineAsync("REST", Startup))["REST".Length..].Trim());
+        var also = await sandbox.WaitForLineAsync("Also accepts", Startup);
+        var withTheKey = await BalanceStatusAsync(rest, "desk-key-1", rsa.ExportRSAPrivateKeyPem());
+        using var other = RSA.Create(2048);
+        var withAnotherKey = await BalanceStatusAsync(rest, "desk-key-1", other.ExportRSAPrivateKeyPem());
+
+        Assert.Equal("Also accepts key desk-key-1", also);
+        Assert.Equal(HttpStatusCode.OK, withTheKey);
+        Assert.Equal(HttpStatusCode.Unauthorized, withAnotherKey);
+    }
+
+    [Theory]
+    [InlineData("--key-id", "desk-key-1")]
+    [InlineData("--public-key", "/tmp/public.pem")]
+    public async Task Sandbox_KeyIdOrPublicKeyAlone_IsOneLineAndExit2(string flag, string value)
+    {
+        await using var sandbox = StartSandbox(flag, value);
+
+        Assert.Equal(2, await sandbox.WaitForExitAsync(Startup));
+        Assert.Equal("kalshidesk sandbox: --key-id and --public-key go together: give both (the key id and its public key, PEM text or a .pem file) or neither.", sandbox.Errors.Trim());
+    }
+
+    [Fact]
+    public async Task Sandbox_PublicKeyThatIsAPrivateKey_IsOneLineAndExit2()
+    {
+        using var rsa = RSA.Create(2048);
+        var path = Path.Combine(_directory.FullName, "private.pem");
+        await File.WriteAllTextAsync(path, rsa.ExportPkcs8PrivateKeyPem());
+        await using var sandbox = StartSandbox("--key-id", "desk-key-1", "--public-key", path);
+
+        Assert.Equal(2, await sandbox.WaitForExitAsync(Startup));
+        Assert.Equal("kalshidesk sandbox: Sandbox:PublicKey: is a private key; give the Sandbox only the public half (openssl rsa -in key.pem -pubout -out public.pem).", sandbox.Errors.Trim());
+    }
+
+    [Fact]
+    public async Task Sandbox_Replay_ServesTheRecordedMarketsAtTheSpeedAsked()
+    {
+        var recording = Path.Combine(_directory.FullName, "settled.csv");
+        await File.WriteAllTextAsync(recording, string.Join('\n',
+            "ticker,category,price,outcome,close_time,observed_at",
+            "KXHIGHNY-25JAN10-T40,weather,0.35,yes,2025-01-10T23:00:00Z,2025-01-10T08:00:00Z",
+            "KXHIGHNY-25JAN10-T40,weather,0.52,yes,2025-01-10T23:00:00Z,2025-01-10T12:00:00Z",
+            "KXCPI-25JAN-T0.3,economics,0.20,no,2025-01-15T13:30:00Z,2025-01-10T08:00:00Z"));
+        await using var sandbox = StartSandbox("--replay", recording, "--speed", "3600");
+
+        var rest = await sandbox.WaitForLineAsync("REST", Startup);
+        using var http = new HttpClient { BaseAddress = new Uri(rest["REST".Length..].Trim()) };
+        using var markets = JsonDocument.Parse(await http.GetStringAsync("markets?limit=1000"));
+
+        Assert.Equal($"Sandbox exchange: replaying 2 recorded markets from {recording} at 3600x", sandbox.Output.Split('\n')[0].Trim());
+        Assert.Equal(
+            ["KXCPI-25JAN-T0.3", "KXHIGHNY-25JAN10-T40"],
+            markets.RootElement.GetProperty("markets").EnumerateArray().Select(m => m.GetProperty("ticker").GetString()));
+    }
+
+    [Fact]
+    public async Task Sandbox_ReplayOfAMalformedFile_SaysTheLineAndExit2()
+    {
+        var recording = Path.Combine(_directory.FullName, "bad.csv");
+        await File.WriteAllTextAsync(recording, "ticker,category,price,outcome\nKXA-1,weather,1.7,yes\n");
+        await using var sandbox = StartSandbox("--replay", recording);
+
+        Assert.Equal(2, await sandbox.WaitForExitAsync(Startup));
+        Assert.Equal($"kalshidesk sandbox: Sandbox:ReplayPath: {recording} line 2: price '1.7' is not a YES price in dollars between 0.01 and 0.99.", sandbox.Errors.Trim());
     }
 }
