@@ -5,6 +5,7 @@ using KalshiDesk.Sandbox.Api;
 using KalshiDesk.Sandbox.Matching;
 using KalshiDesk.Sandbox.Wire;
 using KalshiDesk.Sandbox.World;
+using KalshiDesk.Sandbox.World.Replay;
 using Microsoft.AspNetCore.Http;
 
 namespace KalshiDesk.Sandbox;
@@ -13,7 +14,7 @@ namespace KalshiDesk.Sandbox;
 /// The in-memory exchange: a seeded world of markets, their books, the matching engine and the one demo account.
 /// Thread-safe: every read and write takes one lock, so the API always sees one consistent moment.
 /// </summary>
-public sealed class SandboxExchange
+public sealed partial class SandboxExchange
 {
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
@@ -22,6 +23,7 @@ public sealed class SandboxExchange
     private readonly TradeTape _tape = new();
     private readonly Dictionary<string, decimal> _orderGroups = new(StringComparer.Ordinal);
     private readonly MatchingEngine _engine;
+    private readonly decimal _openingCash;
 
     /// <summary>Builds the world described by <paramref name="options"/> as of <paramref name="time"/>'s now, books quoted.</summary>
     public SandboxExchange(SandboxOptions options, TimeProvider? time = null)
@@ -30,15 +32,28 @@ public sealed class SandboxExchange
         options.Validate();
         _time = time ?? TimeProvider.System;
         var now = _time.GetUtcNow();
-        _world = WorldGenerator.Create(options.Markets, options.Seed, now);
+        _world = string.IsNullOrEmpty(options.ReplayPath)
+            ? WorldGenerator.Create(options.Markets, options.Seed, now)
+            : ReplayWorld.Create(Recording.Load(options.ReplayPath), options.ReplaySpeed, options.Seed, now);
         _account = new DemoAccount(options.StartingBalanceDollars, now);
-        _engine = new MatchingEngine(_account, _tape);
+        _openingCash = options.StartingBalanceDollars;
+        _engine = new MatchingEngine(_account, new SimulatedTraders(), _tape);
         _world.Open(_engine, now);
-        Tickers = [.. _world.Markets.Select(m => m.Ticker)];
+        ScheduleAll();
+        AdvanceLifecycle(now);
     }
 
-    /// <summary>Every market's ticker, in the order <c>GET /markets</c> pages them.</summary>
-    public IReadOnlyList<string> Tickers { get; }
+    /// <summary>Every market's ticker, in the order <c>GET /markets</c> pages them (settled ones included; new ones appear as events are replaced).</summary>
+    public IReadOnlyList<string> Tickers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _world.Markets.Select(m => m.Ticker)];
+            }
+        }
+    }
 
     /// <summary>How many times the world has moved.</summary>
     public long TickCount
@@ -58,7 +73,8 @@ public sealed class SandboxExchange
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            ExpireOrders(now);
+            AdvanceLifecycle(now);
+            ExpireOrdersQuietly(now);
             _world.Tick(_engine, now);
             Announce(now);
         }
@@ -148,6 +164,7 @@ public sealed class SandboxExchange
     {
         lock (_gate)
         {
+            Advance(_time.GetUtcNow());
             var markets = _world.Markets;
             var start = 0;
             if (after is not null)
@@ -184,6 +201,7 @@ public sealed class SandboxExchange
     {
         lock (_gate)
         {
+            Advance(_time.GetUtcNow());
             return _world.FindMarket(ticker) is { } market ? WireMapper.Market(market) : null;
         }
     }
@@ -192,6 +210,7 @@ public sealed class SandboxExchange
     {
         lock (_gate)
         {
+            Advance(_time.GetUtcNow());
             return _world.FindMarket(ticker) is { } market ? WireMapper.Orderbook(market.Book, depth) : null;
         }
     }
@@ -226,6 +245,7 @@ public sealed class SandboxExchange
     {
         lock (_gate)
         {
+            Advance(_time.GetUtcNow());
             if (_world.FindEvent(eventTicker) is not { } found)
             {
                 return null;
@@ -239,6 +259,7 @@ public sealed class SandboxExchange
     {
         lock (_gate)
         {
+            Advance(_time.GetUtcNow());
             var matching = _world.Events
                 .Where(e => after is null || string.CompareOrdinal(e.EventTicker, after) > 0)
                 .Where(e => filter.SeriesTicker is null || e.Series.Ticker == filter.SeriesTicker)
@@ -273,7 +294,8 @@ public sealed class SandboxExchange
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            ExpireOrders(now);
+            AdvanceLifecycle(now);
+            ExpireOrdersQuietly(now);
             if (_world.FindMarket(command.Ticker) is not { } market)
             {
                 return OrderOutcome.Rejected(ApiError.NotFound($"market {command.Ticker}"));
@@ -356,7 +378,7 @@ public sealed class SandboxExchange
                 return new OrderOutcome { Order = order, Filled = Quantity.Zero, At = now };
             }
 
-            _engine.Execute(market, outcome, plan, order, now);
+            _engine.Execute(market, Trader.Account, outcome, plan, order, now);
             if (rests)
             {
                 order.RemainingCount = left;
@@ -387,7 +409,7 @@ public sealed class SandboxExchange
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            ExpireOrders(now);
+            Advance(now);
             if (_account.FindOrder(orderId) is not { Status: OrderStatus.Resting } order)
             {
                 return null;
@@ -404,7 +426,7 @@ public sealed class SandboxExchange
     {
         lock (_gate)
         {
-            ExpireOrders(_time.GetUtcNow());
+            Advance(_time.GetUtcNow());
             return _account.FindOrder(orderId) is { } order ? WireMapper.Order(order) : null;
         }
     }
@@ -414,7 +436,7 @@ public sealed class SandboxExchange
     {
         lock (_gate)
         {
-            ExpireOrders(_time.GetUtcNow());
+            Advance(_time.GetUtcNow());
             var events = eventTicker?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             return [.. _account.Orders.Reverse()
                 .Where(o => ticker is null || o.Market.Ticker == ticker)
@@ -429,6 +451,7 @@ public sealed class SandboxExchange
     {
         lock (_gate)
         {
+            Advance(_time.GetUtcNow());
             return [.. _account.Fills.Reverse()
                 .Where(f => ticker is null || f.Market.Ticker == ticker)
                 .Where(f => orderId is null || f.OrderId == orderId)
@@ -440,6 +463,7 @@ public sealed class SandboxExchange
     {
         lock (_gate)
         {
+            Advance(_time.GetUtcNow());
             var positions = _account.Positions
                 .Where(p => ticker is null || p.Market.Ticker == ticker)
                 .Where(p => eventTicker is null || p.Market.Event.EventTicker == eventTicker)
@@ -464,7 +488,7 @@ public sealed class SandboxExchange
     {
         lock (_gate)
         {
-            ExpireOrders(_time.GetUtcNow());
+            Advance(_time.GetUtcNow());
             var value = 0m;
             foreach (var position in _account.Positions)
             {
@@ -487,7 +511,8 @@ public sealed class SandboxExchange
         return WireMapper.Series(series, volume, _world.Epoch.AddDays(-30));
     }
 
-    private void ExpireOrders(DateTimeOffset now)
+    /// <summary>Cancels the account's orders whose expiration time has come; true when there were any.</summary>
+    private bool ExpireOrdersQuietly(DateTimeOffset now)
     {
         var expired = _account.RestingOrders.Where(o => o.ExpirationTime <= now).ToList();
         foreach (var order in expired)
@@ -495,10 +520,7 @@ public sealed class SandboxExchange
             Cancel(order, now);
         }
 
-        if (expired.Count > 0)
-        {
-            Announce(now);
-        }
+        return expired.Count > 0;
     }
 
     private void Announce(DateTimeOffset now) => Changed?.Invoke(now);

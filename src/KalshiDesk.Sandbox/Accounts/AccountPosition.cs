@@ -26,6 +26,21 @@ internal sealed class AccountPosition(SandboxMarket market, DateTimeOffset opene
     /// <summary>Contracts of the other outcome that a purchase of <paramref name="outcome"/> would net against.</summary>
     public decimal OppositeOf(Side outcome) => outcome == Side.Yes ? Math.Max(0m, -Contracts) : Math.Max(0m, Contracts);
 
+    /// <summary>Closes the position at settlement: pays $1 a winning contract and realises the P&amp;L. Returns the payout.</summary>
+    public decimal Settle(bool yesWon, DateTimeOffset now)
+    {
+        var payout = (yesWon && Contracts > 0m) || (!yesWon && Contracts < 0m) ? Math.Abs(Contracts) : 0m;
+        RealizedPnl += payout - Exposure;
+        Exposure = 0m;
+        Contracts = 0m;
+        Settled = true;
+        LastUpdated = now;
+        return payout;
+    }
+
+    /// <summary>True once the market has settled and the position was paid out.</summary>
+    public bool Settled { get; private set; }
+
     /// <summary>
     /// Books a purchase. Buying one outcome while holding the other nets the two: each YES+NO pair is redeemed
     /// for $1 at once. Returns the dollars redeemed.

@@ -15,6 +15,7 @@ internal sealed class DemoAccount(decimal openingCash, DateTimeOffset openedAt)
     private readonly HashSet<string> _clientOrderIds = new(StringComparer.Ordinal);
     private readonly List<AccountOrder> _resting = [];
     private readonly List<AccountFill> _fills = [];
+    private readonly List<AccountSettlement> _settlements = [];
 
     /// <summary>Cash available to trade, in dollars (Kalshi's <c>balance</c>): excludes what resting orders hold.</summary>
     public decimal Cash { get; private set; } = openingCash;
@@ -28,6 +29,12 @@ internal sealed class DemoAccount(decimal openingCash, DateTimeOffset openedAt)
     public IReadOnlyList<AccountFill> Fills => _fills;
 
     public IReadOnlyList<AccountOrder> RestingOrders => _resting;
+
+    /// <summary>Settlements, oldest first.</summary>
+    public IReadOnlyList<AccountSettlement> Settlements => _settlements;
+
+    /// <summary>Fees paid on every fill so far (they left the cash for the exchange).</summary>
+    public decimal FeesPaid { get; private set; }
 
     public IEnumerable<AccountPosition> Positions => _positions.Values;
 
@@ -113,6 +120,28 @@ internal sealed class DemoAccount(decimal openingCash, DateTimeOffset openedAt)
         Touch(now);
     }
 
+    /// <summary>
+    /// Settles the account's position in <paramref name="market"/>: $1 a winning contract into the cash, the position
+    /// closed and its P&amp;L realised. A market the account never traded leaves no settlement.
+    /// </summary>
+    public AccountSettlement? Settle(SandboxMarket market, bool yesWon, DateTimeOffset now)
+    {
+        if (!_positions.TryGetValue(market.Ticker, out var position) || (position.Contracts == 0m && position.TotalTraded == 0m))
+        {
+            return null;
+        }
+
+        var yes = Math.Max(0m, position.Contracts);
+        var no = Math.Max(0m, -position.Contracts);
+        var cost = position.Exposure;
+        var revenue = position.Settle(yesWon, now);
+        Cash += revenue;
+        var settlement = new AccountSettlement(market, yesWon, yes, yes > 0m ? cost : 0m, no, no > 0m ? cost : 0m, revenue, position.FeesPaid, now);
+        _settlements.Add(settlement);
+        Touch(now);
+        return settlement;
+    }
+
     private void Book(AccountOrder order, Quantity count, Price price, decimal fee, bool isTaker, DateTimeOffset now)
     {
         var market = order.Market;
@@ -125,6 +154,7 @@ internal sealed class DemoAccount(decimal openingCash, DateTimeOffset openedAt)
         // A YES+NO pair is worth exactly $1, so netting pays out at once.
         Cash += position.Buy(order.Outcome, count.Contracts, price);
         position.FeesPaid += fee;
+        FeesPaid += fee;
         position.LastUpdated = now;
         order.LastUpdateTime = now;
         var yesPrice = order.Outcome == Side.Yes ? price : price.Complement;

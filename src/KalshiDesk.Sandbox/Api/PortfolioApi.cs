@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KalshiDesk.Sandbox.RateLimiting;
 using KalshiDesk.Sandbox.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,9 +15,9 @@ internal static class PortfolioApi
     {
         portfolio.MapGet("/balance", GetBalance).WithName("SandboxGetBalance").WithTags("portfolio");
         portfolio.MapGet("/orders", GetOrders).WithName("SandboxGetOrders").WithTags("orders");
-        portfolio.MapGet("/orders/{order_id}", GetOrder).WithName("SandboxGetOrder").WithTags("orders");
+        portfolio.MapGet("/orders/{order_id}", GetOrder).WithName("SandboxGetOrder").WithTags("orders").CostsTokens(SandboxEndpointCost.Reduced);
         portfolio.MapPost("/events/orders", CreateOrderAsync).WithName("SandboxCreateOrderV2").WithTags("orders");
-        portfolio.MapDelete("/events/orders/{order_id}", CancelOrder).WithName("SandboxCancelOrderV2").WithTags("orders");
+        portfolio.MapDelete("/events/orders/{order_id}", CancelOrder).WithName("SandboxCancelOrderV2").WithTags("orders").CostsTokens(SandboxEndpointCost.Reduced);
         portfolio.MapGet("/positions", GetPositions).WithName("SandboxGetPositions").WithTags("portfolio");
         portfolio.MapGet("/fills", GetFills).WithName("SandboxGetFills").WithTags("portfolio");
         portfolio.MapGet("/settlements", GetSettlements).WithName("SandboxGetSettlements").WithTags("portfolio");
@@ -156,9 +157,12 @@ internal static class PortfolioApi
         }
     }
 
-    // The Sandbox's markets do not settle yet (their lifecycle is fixed), so the account has no settlements to list.
-    private static IResult GetSettlements(HttpRequest request) =>
-        Page(request, Array.Empty<object>(), "settlements");
+    /// <summary>The account's settlements, newest first; <c>ticker</c> and <c>event_ticker</c> filter, <c>limit</c>/<c>cursor</c> page.</summary>
+    private static IResult GetSettlements(HttpRequest request, [FromServices] SandboxExchange exchange)
+    {
+        var settlements = exchange.GetSettlements(Paging.Text(request, "ticker"), Paging.Text(request, "event_ticker"));
+        return Page(request, [.. settlements.Select(WireMapper.Settlement)], "settlements");
+    }
 
     private static IResult Page<T>(HttpRequest request, IReadOnlyList<T> items, string name)
     {

@@ -8,9 +8,12 @@ namespace KalshiDesk.Sandbox.Matching;
 /// Price-time priority matching for binary books. An order for one outcome takes the other outcome's bids,
 /// best first, while 1 − their price is within its limit; each match trades at the resting order's price.
 /// </summary>
-internal sealed class MatchingEngine(DemoAccount account, TradeTape tape)
+internal sealed class MatchingEngine(DemoAccount account, SimulatedTraders traders, TradeTape tape)
 {
     private long _sequence;
+    private long _trades;
+
+    public SimulatedTraders Traders => traders;
 
     /// <summary>Works out what an order would take, changing nothing.</summary>
     /// <param name="limit">The most the taker pays, in <paramref name="outcome"/>'s dollars.</param>
@@ -63,8 +66,8 @@ internal sealed class MatchingEngine(DemoAccount account, TradeTape tape)
         return plan;
     }
 
-    /// <summary>Carries out a plan: trades print, resting orders shrink, and the account books its side of each match.</summary>
-    public void Execute(SandboxMarket market, Side takerOutcome, MatchPlan plan, AccountOrder? takerOrder, DateTimeOffset now)
+    /// <summary>Carries out a plan: trades print, resting orders shrink, and both sides of each match are booked.</summary>
+    public void Execute(SandboxMarket market, Trader taker, Side takerOutcome, MatchPlan plan, AccountOrder? takerOrder, DateTimeOffset now)
     {
         foreach (var cancelled in plan.SelfTradeCancels)
         {
@@ -87,10 +90,20 @@ internal sealed class MatchingEngine(DemoAccount account, TradeTape tape)
             {
                 account.FillAsMaker(makerOrder, execution.Count, now);
             }
+            else
+            {
+                var makerFee = CentsUp(KalshiFeeModel.MakerFeePerContract(resting.Price, market.Fees) * execution.Count.Contracts);
+                traders.Buy(resting.Owner, market.Ticker, resting.Outcome, execution.Count.Contracts, resting.Price, makerFee);
+            }
 
             if (takerOrder is not null)
             {
                 account.FillAsTaker(takerOrder, execution.Count, execution.TakerPrice, now);
+            }
+            else
+            {
+                var takerFee = CentsUp(KalshiFeeModel.TakerFeePerContract(execution.TakerPrice, market.Fees) * execution.Count.Contracts);
+                traders.Buy(taker, market.Ticker, takerOutcome, execution.Count.Contracts, execution.TakerPrice, takerFee);
             }
         }
     }
@@ -124,7 +137,7 @@ internal sealed class MatchingEngine(DemoAccount account, TradeTape tape)
         Func<RestingOrder, bool>? eligible = null)
     {
         var plan = Plan(market.Book, owner, outcome, limit, count, market.Fees, eligible: eligible);
-        Execute(market, outcome, plan, null, now);
+        Execute(market, owner, outcome, plan, null, now);
         var left = count - plan.Filled;
         if (restRemainder && !left.IsZero)
         {
@@ -134,12 +147,29 @@ internal sealed class MatchingEngine(DemoAccount account, TradeTape tape)
         return plan.Filled;
     }
 
-    /// <summary>Records a trade on the market and the tape.</summary>
+    /// <summary>
+    /// A trade between two simulated traders away from the book (a block): <paramref name="taker"/> buys
+    /// <paramref name="takerOutcome"/> at <paramref name="yesPrice"/>, <paramref name="counterparty"/> the other outcome.
+    /// </summary>
+    public void Cross(SandboxMarket market, Trader taker, Trader counterparty, Side takerOutcome, Price yesPrice, Quantity count, DateTimeOffset now)
+    {
+        var takerPrice = takerOutcome == Side.Yes ? yesPrice : yesPrice.Complement;
+        var otherPrice = takerPrice.Complement;
+        traders.Buy(taker, market.Ticker, takerOutcome, count.Contracts, takerPrice, CentsUp(KalshiFeeModel.TakerFeePerContract(takerPrice, market.Fees) * count.Contracts));
+        traders.Buy(counterparty, market.Ticker, Opposite(takerOutcome), count.Contracts, otherPrice, CentsUp(KalshiFeeModel.MakerFeePerContract(otherPrice, market.Fees) * count.Contracts));
+        Print(market, yesPrice, count, takerOutcome, now);
+    }
+
+    /// <summary>Records a trade on the market and the tape. Trade ids count up from the world's start, so a seed replays to the same ids.</summary>
     public void Print(SandboxMarket market, Price yesPrice, Quantity count, Side takerOutcome, DateTimeOffset now)
     {
         market.RecordTrade(yesPrice, count.Contracts);
-        tape.Add(new Trade(Guid.NewGuid().ToString(), market.Ticker, count, yesPrice, takerOutcome, now));
+        var n = ++_trades;
+        var id = new Guid((uint)(n >> 32), (ushort)(n >> 16), (ushort)n, 0x5a, 0x4e, 0x44, 0x42, 0x4f, 0x58, 0x54, 0x52).ToString();
+        tape.Add(new Trade(id, market.Ticker, count, yesPrice, takerOutcome, now));
     }
+
+    private static decimal CentsUp(decimal dollars) => new Money(dollars).CeilingToCent().Dollars;
 
     public static Side Opposite(Side outcome) => outcome == Side.Yes ? Side.No : Side.Yes;
 }

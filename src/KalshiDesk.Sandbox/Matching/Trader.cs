@@ -11,4 +11,7 @@ internal enum Trader
 
     /// <summary>Traders who know the truth and trade on it after it jumps.</summary>
     Informed,
+
+    /// <summary>Uninformed flow: whoever takes the other side of the informed traders' prints.</summary>
+    Noise,
 }

@@ -28,6 +28,7 @@ internal sealed partial class SandboxStreamHub : IDisposable
     private Trade? _lastTrade;
     private int _fillsSeen;
     private int _ordersSeen;
+    private int _noticesSeen;
 
     public SandboxStreamHub(SandboxExchange exchange, SandboxStreamOptions options, ILogger logger)
     {
@@ -48,6 +49,7 @@ internal sealed partial class SandboxStreamHub : IDisposable
             _lastTrade = trades.Count > 0 ? trades[^1] : null;
             _fillsSeen = exchange.Account.Fills.Count;
             _ordersSeen = exchange.Account.Orders.Count;
+            _noticesSeen = exchange.Notices.Count;
             foreach (var order in exchange.Account.RestingOrders)
             {
                 _openOrders[order.OrderId] = (order, OrderState.Of(order));
@@ -136,6 +138,7 @@ internal sealed partial class SandboxStreamHub : IDisposable
         var trades = NewTrades();
         var fills = NewFills();
         var orders = ChangedOrders();
+        var notices = NewNotices();
         if (_connections.Count == 0)
         {
             return;
@@ -167,8 +170,10 @@ internal sealed partial class SandboxStreamHub : IDisposable
                     case StreamChannel.UserOrders:
                         SendEach(connection, subscription, "user_order", orderBodies);
                         break;
+                    case StreamChannel.MarketLifecycle:
+                        SendLifecycle(connection, subscription, notices);
+                        break;
                     default:
-                        // market_lifecycle_v2: the Sandbox's markets keep their status for now.
                         break;
                 }
             }
@@ -192,6 +197,30 @@ internal sealed partial class SandboxStreamHub : IDisposable
                 }
             }
         }
+    }
+
+    private void SendLifecycle(StreamConnection connection, StreamSubscription subscription, List<(string Type, Dictionary<string, object> Body)> notices)
+    {
+        foreach (var (type, body) in notices)
+        {
+            if (!Send(connection, subscription, type, body, sequenced: false))
+            {
+                return;
+            }
+        }
+    }
+
+    private List<(string Type, Dictionary<string, object> Body)> NewNotices()
+    {
+        var all = _exchange.Notices;
+        var notices = new List<(string, Dictionary<string, object>)>(all.Count - _noticesSeen);
+        for (var i = _noticesSeen; i < all.Count; i++)
+        {
+            notices.Add(StreamMessages.Lifecycle(all[i]));
+        }
+
+        _noticesSeen = all.Count;
+        return notices;
     }
 
     private void SendEach(StreamConnection connection, StreamSubscription subscription, string type, List<(string Ticker, object Body)> messages)

@@ -9,7 +9,7 @@ internal static class StreamChannel
     public const string Fill = "fill";
     public const string UserOrders = "user_orders";
 
-    /// <summary>All markets, no filter. The Sandbox's markets never change status yet, so it stays quiet.</summary>
+    /// <summary>All markets, no filter: <c>market_lifecycle_v2</c> as markets are created, open, are determined and settle, and <c>event_lifecycle</c> for new events.</summary>
     public const string MarketLifecycle = "market_lifecycle_v2";
 
     public static bool IsServed(string channel) =>

@@ -10,6 +10,83 @@ namespace KalshiDesk.Sandbox.WebSockets;
 /// <summary>Sandbox state → the <c>msg</c> bodies of Kalshi's stream (AsyncAPI 2026-08-04). Called under the exchange's lock.</summary>
 internal static class StreamMessages
 {
+    /// <summary>
+    /// A <c>market_lifecycle_v2</c> body (or, for <see cref="LifecycleKind.EventCreated"/>, an <c>event_lifecycle</c> one),
+    /// with only the keys Kalshi sends for that kind.
+    /// </summary>
+    public static (string Type, Dictionary<string, object> Body) Lifecycle(LifecycleNotice notice)
+    {
+        if (notice.Kind == LifecycleKind.EventCreated)
+        {
+            var created = notice.Event;
+            return ("event_lifecycle", new Dictionary<string, object>
+            {
+                ["event_ticker"] = created.EventTicker,
+                ["exchange_index"] = 0,
+                ["title"] = created.Title,
+                ["subtitle"] = created.SubTitle,
+                ["collateral_return_type"] = created.MutuallyExclusive ? "MECNET" : string.Empty,
+                ["series_ticker"] = created.Series.Ticker,
+                ["strike_date"] = created.StrikeDate.ToUnixTimeSeconds(),
+            });
+        }
+
+        var market = notice.Market!;
+        var body = new Dictionary<string, object>
+        {
+            ["market_ticker"] = market.Ticker,
+            ["event_type"] = notice.Kind switch
+            {
+                LifecycleKind.Created => "created",
+                LifecycleKind.Activated => "activated",
+                LifecycleKind.Deactivated => "deactivated",
+                LifecycleKind.Determined => "determined",
+                _ => "settled",
+            },
+        };
+        switch (notice.Kind)
+        {
+            case LifecycleKind.Created:
+                body["exchange_index"] = 0;
+                body["open_ts"] = market.OpenTime.ToUnixTimeSeconds();
+                body["close_ts"] = market.CloseTime.ToUnixTimeSeconds();
+                body["price_level_structure"] = "linear_cent";
+                var metadata = new Dictionary<string, object>
+                {
+                    ["name"] = market.Title,
+                    ["title"] = market.Title,
+                    ["yes_sub_title"] = market.YesSubTitle,
+                    ["no_sub_title"] = market.NoSubTitle,
+                    ["rules_primary"] = market.RulesPrimary,
+                    ["rules_secondary"] = market.RulesSecondary,
+                    ["can_close_early"] = market.CanCloseEarly,
+                    ["event_ticker"] = market.Event.EventTicker,
+                    ["expected_expiration_ts"] = market.ExpectedExpirationTime.ToUnixTimeSeconds(),
+                    ["strike_type"] = market.StrikeType,
+                };
+                if (market.FloorStrike is { } strike)
+                {
+                    metadata["floor_strike"] = strike;
+                }
+
+                body["additional_metadata"] = metadata;
+                break;
+            case LifecycleKind.Deactivated:
+                body["is_deactivated"] = true;
+                break;
+            case LifecycleKind.Determined:
+                body["result"] = market.Result == true ? "yes" : "no";
+                body["determination_ts"] = notice.At.ToUnixTimeSeconds();
+                body["settlement_value"] = SandboxJson.Dollars(market.Result == true ? 1m : 0m);
+                break;
+            case LifecycleKind.Settled:
+                body["settled_ts"] = notice.At.ToUnixTimeSeconds();
+                break;
+        }
+
+        return ("market_lifecycle_v2", body);
+    }
+
     /// <summary>Both sides ascending by the price sent, like <c>GET /markets/{t}/orderbook</c>; an empty side is left out.</summary>
     /// <param name="useYesPrice">NO bids at x are sent as 1 − x (their YES-ask price) instead of x.</param>
     public static StreamSnapshotJson Snapshot(SandboxMarket market, bool useYesPrice)

@@ -77,6 +77,14 @@ internal sealed record MarketJson
 
     public string ExpirationValue { get; init; } = string.Empty;
 
+    /// <summary>The YES side's settlement value, from determination on (absent before).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SettlementValueDollars { get; init; }
+
+    /// <summary>When the market settled (absent before).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SettlementTs { get; init; }
+
     public required string StrikeType { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -33,7 +33,7 @@ internal static class WireMapper
             ExpectedExpirationTime = SandboxJson.Time(market.ExpectedExpirationTime),
             ExpirationTime = SandboxJson.Time(market.LatestExpirationTime),
             LatestExpirationTime = SandboxJson.Time(market.LatestExpirationTime),
-            SettlementTimerSeconds = 3600,
+            SettlementTimerSeconds = (int)SandboxMarket.SettlementTimer.TotalSeconds,
             Status = StatusName(market.Status),
 
             // Empty sides read as Kalshi sends them: bid 0, ask 1.
@@ -57,6 +57,10 @@ internal static class WireMapper
             RulesPrimary = market.RulesPrimary,
             RulesSecondary = market.RulesSecondary,
             FractionalTradingEnabled = market.FractionalTrading,
+            Result = market.Result switch { true => "yes", false => "no", null => string.Empty },
+            SettlementValueDollars = market.Result is { } won ? SandboxJson.Dollars(won ? 1m : 0m) : null,
+            SettlementTs = market.SettledTime is { } settled ? SandboxJson.Time(settled) : null,
+            ExpirationValue = market.Result is { } result ? (result ? "yes" : "no") : string.Empty,
         };
     }
 
@@ -182,6 +186,21 @@ internal static class WireMapper
         TakerOutcomeSide = OutcomeName(trade.TakerOutcome),
         TakerBookSide = trade.TakerOutcome == Side.Yes ? "bid" : "ask",
         CreatedTime = SandboxJson.Time(trade.CreatedTime),
+    };
+
+    public static SettlementJson Settlement(AccountSettlement settlement) => new()
+    {
+        Ticker = settlement.Market.Ticker,
+        EventTicker = settlement.Market.Event.EventTicker,
+        MarketResult = settlement.YesWon ? "yes" : "no",
+        YesCountFp = SandboxJson.Count(settlement.YesCount),
+        YesTotalCostDollars = SandboxJson.Dollars(settlement.YesTotalCost),
+        NoCountFp = SandboxJson.Count(settlement.NoCount),
+        NoTotalCostDollars = SandboxJson.Dollars(settlement.NoTotalCost),
+        Revenue = (long)decimal.Round(settlement.Revenue * 100m, MidpointRounding.AwayFromZero),
+        SettledTime = SandboxJson.Time(settlement.SettledTime),
+        FeeCost = SandboxJson.Dollars(settlement.FeeCost),
+        Value = settlement.YesWon ? 100 : 0,
     };
 
     public static string StatusName(MarketStatus status) => status.ToString().ToLowerInvariant();

@@ -6,6 +6,9 @@ internal enum Cadence
     /// <summary>One event a day: KXHIGHNY-26NOV24.</summary>
     Daily,
 
+    /// <summary>Every quarter hour: KXBTC15M-26NOV231515.</summary>
+    QuarterHour,
+
     /// <summary>Several a day at set hours: KXBTCD-26NOV2417.</summary>
     Hourly,
 

@@ -9,4 +9,8 @@ internal sealed record EventDraft(
     DateTimeOffset CloseTime,
     bool CanCloseEarly,
     string? EarlyCloseCondition,
-    IReadOnlyList<MarketDraft> Markets);
+    IReadOnlyList<MarketDraft> Markets)
+{
+    /// <summary>For a strike ladder: the hidden underlying's centre and logistic scale (null for other events).</summary>
+    public (double Centre, double Scale)? Ladder { get; init; }
+}

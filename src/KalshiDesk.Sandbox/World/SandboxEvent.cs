@@ -17,4 +17,19 @@ internal sealed class SandboxEvent
     public required DateTimeOffset StrikeDate { get; init; }
 
     public List<SandboxMarket> Markets { get; } = [];
+
+    /// <summary>The hidden state the markets' truths are read from and their outcomes drawn from, jointly.</summary>
+    public EventTruth Truth { get; set; } = null!;
+
+    /// <summary>The series template new events of the same kind are drafted from when this one settles.</summary>
+    public SeriesTemplate? Template { get; init; }
+
+    /// <summary>Copies the hidden state into each market's <see cref="SandboxMarket.Truth"/>.</summary>
+    public void PublishTruths()
+    {
+        for (var i = 0; i < Markets.Count; i++)
+        {
+            Markets[i].Truth = Truth.TruthOf(i);
+        }
+    }
 }

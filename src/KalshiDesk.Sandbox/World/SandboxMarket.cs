@@ -29,7 +29,14 @@ internal sealed class SandboxMarket
 
     public required DateTimeOffset CloseTime { get; init; }
 
-    public required MarketStatus Status { get; init; }
+    public required MarketStatus Status { get; set; }
+
+    /// <summary>The outcome once determined: true YES, false NO; null before.</summary>
+    public bool? Result { get; set; }
+
+    public DateTimeOffset? DeterminedTime { get; set; }
+
+    public DateTimeOffset? SettledTime { get; set; }
 
     public required bool CanCloseEarly { get; init; }
 
@@ -46,8 +53,15 @@ internal sealed class SandboxMarket
 
     public bool FractionalTrading => Event.Series.FractionalTrading;
 
-    /// <summary>Settlement runs an hour after the close; the latest possible expiration is a week later.</summary>
-    public DateTimeOffset ExpectedExpirationTime => CloseTime.AddHours(1);
+    /// <summary>The outcome is known a minute after the close; the market settles five minutes after that.</summary>
+    public static readonly TimeSpan DeterminationDelay = TimeSpan.FromMinutes(1);
+
+    public static readonly TimeSpan SettlementTimer = TimeSpan.FromMinutes(5);
+
+    public DateTimeOffset ExpectedExpirationTime => CloseTime + DeterminationDelay;
+
+    /// <summary>Where the market sits in its event (the index of its hidden truth).</summary>
+    public int Index { get; init; }
 
     public DateTimeOffset LatestExpirationTime => CloseTime.AddDays(7);
 

@@ -1,5 +1,6 @@
 using KalshiDesk.Domain.Pricing;
 using KalshiDesk.Sandbox.Matching;
+using KalshiDesk.Sandbox.World.Replay;
 
 namespace KalshiDesk.Sandbox.World;
 
@@ -18,7 +19,6 @@ internal sealed class SandboxWorld
     public const decimal LagMinGap = 0.08m;
     public const decimal LagMaxSpread = 0.04m;
 
-    private const double WalkPerTick = 0.006;
     private const double JumpChance = 0.05;
     private const double JumpMin = 0.06;
     private const double JumpMax = 0.20;
@@ -26,26 +26,31 @@ internal sealed class SandboxWorld
     private static readonly Quantity Unlimited = Quantity.Of(1_000_000m);
 
     private readonly Random _random;
-    private readonly SandboxMarket[] _markets;
+    private readonly List<SandboxMarket> _markets;
     private readonly Dictionary<string, SandboxMarket> _marketsByTicker;
     private readonly Dictionary<string, SandboxEvent> _events;
+    private readonly List<SandboxEvent> _eventList;
     private readonly Dictionary<string, SandboxSeries> _series;
 
-    public SandboxWorld(IEnumerable<SandboxEvent> events, Random random, DateTimeOffset epoch)
+    public SandboxWorld(IEnumerable<SandboxEvent> events, Random random, DateTimeOffset epoch, IReadOnlyList<SandboxSeries>? series = null, ReplayClock? replay = null)
     {
+        Replay = replay;
         _random = random;
         Epoch = epoch;
         _events = events.ToDictionary(e => e.EventTicker, StringComparer.Ordinal);
         _markets = [.. _events.Values.SelectMany(e => e.Markets).OrderBy(m => m.Ticker, StringComparer.Ordinal)];
         _marketsByTicker = _markets.ToDictionary(m => m.Ticker, StringComparer.Ordinal);
+        _eventList = [.. _events.Values.OrderBy(e => e.EventTicker, StringComparer.Ordinal)];
 
         // Every catalog series exists, as on Kalshi, whether or not it has an event in this world.
-        _series = SeriesCatalog.Templates.Select(t => t.Series).ToDictionary(s => s.Ticker, StringComparer.Ordinal);
-        Events = [.. _events.Values.OrderBy(e => e.EventTicker, StringComparer.Ordinal)];
+        _series = (series ?? [.. SeriesCatalog.Templates.Select(t => t.Series)]).ToDictionary(s => s.Ticker, StringComparer.Ordinal);
         SeriesList = [.. _series.Values.OrderBy(s => s.Ticker, StringComparer.Ordinal)];
         var trading = _markets.Count(m => m.IsTrading);
-        LagFloor = Math.Min(trading, Math.Max(3, _markets.Length / 16));
+        LagFloor = replay is null ? Math.Min(trading, Math.Max(3, _markets.Count / 16)) : 0;
     }
+
+    /// <summary>For a replayed recording, how its clock maps onto the Sandbox's; null for a simulated world.</summary>
+    public ReplayClock? Replay { get; }
 
     /// <summary>The hour the world was laid out from; close times are 6 hours to 30 days after it.</summary>
     public DateTimeOffset Epoch { get; }
@@ -53,7 +58,11 @@ internal sealed class SandboxWorld
     /// <summary>Every market, in ticker order (the order <c>GET /markets</c> pages in).</summary>
     public IReadOnlyList<SandboxMarket> Markets => _markets;
 
-    public IReadOnlyList<SandboxEvent> Events { get; }
+    /// <summary>Every event, in ticker order; settled ones stay, as on Kalshi.</summary>
+    public IReadOnlyList<SandboxEvent> Events => _eventList;
+
+    /// <summary>The generator the world spawns replacement events with (shares the world's seeded sequence).</summary>
+    internal Random Random => _random;
 
     public IReadOnlyList<SandboxSeries> SeriesList { get; }
 
@@ -67,6 +76,20 @@ internal sealed class SandboxWorld
     public SandboxEvent? FindEvent(string eventTicker) => _events.GetValueOrDefault(eventTicker);
 
     public SandboxSeries? FindSeries(string seriesTicker) => _series.GetValueOrDefault(seriesTicker);
+
+    public bool HasEvent(string eventTicker) => _events.ContainsKey(eventTicker);
+
+    /// <summary>Adds a newly created event and its markets, keeping every list in ticker order.</summary>
+    public void Add(SandboxEvent created)
+    {
+        _events.Add(created.EventTicker, created);
+        _eventList.Insert(InsertionPoint(_eventList, created.EventTicker, e => e.EventTicker), created);
+        foreach (var market in created.Markets)
+        {
+            _marketsByTicker.Add(market.Ticker, market);
+            _markets.Insert(InsertionPoint(_markets, market.Ticker, m => m.Ticker), market);
+        }
+    }
 
     /// <summary>The first quotes, before any tick.</summary>
     public void Open(MatchingEngine engine, DateTimeOffset now)
@@ -82,19 +105,37 @@ internal sealed class SandboxWorld
     /// <summary>One step: truths move, quote centres follow, makers requote, informed traders print after jumps.</summary>
     public void Tick(MatchingEngine engine, DateTimeOffset now)
     {
-        foreach (var market in _markets)
+        // The list can grow while a tick runs (none do today), so walk a copy of the count.
+        for (var e = 0; e < _eventList.Count; e++)
         {
-            if (!market.IsTrading)
+            var trading = _eventList[e];
+            if (!trading.Markets.Exists(m => m.IsTrading))
             {
                 continue;
             }
 
-            var jumped = MoveTruth(market);
-            MoveQuoteCentre(market);
-            Requote(market, engine, now);
-            if (jumped)
+            if (trading.Truth is RecordedTruth recorded)
             {
-                TradeOnTheTruth(market, engine, now);
+                FollowRecording(trading, recorded, engine, now);
+                continue;
+            }
+
+            var jumped = MoveTruth(trading);
+            foreach (var market in trading.Markets)
+            {
+                if (!market.IsTrading)
+                {
+                    continue;
+                }
+
+                var before = market.Truth;
+                market.Truth = trading.Truth.TruthOf(market.Index);
+                MoveQuoteCentre(market);
+                Requote(market, engine, now);
+                if (jumped && Math.Abs(market.Truth - before) >= JumpMin / 2)
+                {
+                    TradeOnTheTruth(market, engine, now);
+                }
             }
         }
 
@@ -102,35 +143,53 @@ internal sealed class SandboxWorld
         Ticks++;
     }
 
-    private bool MoveTruth(SandboxMarket market)
+    /// <summary>A recorded event follows its recording: quotes centred on the recorded price, a print whenever it moves.</summary>
+    private void FollowRecording(SandboxEvent replayed, RecordedTruth recorded, MatchingEngine engine, DateTimeOffset now)
     {
-        var truth = market.Truth + (_random.Gaussian() * WalkPerTick);
+        recorded.MoveTo(Replay!.ToRecorded(now));
+        foreach (var market in replayed.Markets)
+        {
+            if (!market.IsTrading)
+            {
+                continue;
+            }
+
+            var price = Price.FromDollars(recorded.PriceOf(market.Index));
+            market.Truth = (double)price.Dollars;
+            market.QuoteCentre = price;
+            Requote(market, engine, now);
+            if (price != market.LastPrice)
+            {
+                var buyer = price > market.LastPrice ? Side.Yes : Side.No;
+                engine.Cross(market, Trader.Informed, Trader.Noise, buyer, price, Quantity.Of(_random.Next(5, 151)), now);
+            }
+        }
+    }
+
+    /// <summary>The event's hidden state walks, and with <see cref="JumpChance"/> news moves one market 6–20¢ (and the rest of the event with it).</summary>
+    private bool MoveTruth(SandboxEvent moving)
+    {
+        moving.Truth.Walk(_random);
         var jumped = _random.NextDouble() < JumpChance;
         if (jumped)
         {
             var size = _random.Between(JumpMin, JumpMax);
             var direction = _random.Next(2) == 0 ? 1 : -1;
-            if (truth + (direction * size) is < MinTruth or > MaxTruth)
-            {
-                direction = -direction;
-            }
-
-            truth += direction * size;
+            moving.Truth.Jump(_random, _random.Next(moving.Markets.Count), size, direction);
         }
 
-        market.Truth = Math.Clamp(truth, MinTruth, MaxTruth);
         return jumped;
     }
 
     private void MoveQuoteCentre(SandboxMarket market)
     {
-        // Makers learn slowly: at most 1–2¢ toward the truth per tick.
-        var target = RandomDraws.ToCent(market.Truth).Dollars;
+        // Makers learn slowly, at most 1–2¢ a tick, and price the truth through Kalshi's longshot bias.
+        var target = RandomDraws.ToCent(LongshotBias.PriceFor(market.Truth), 0.02m, 0.98m).Dollars;
         var step = _random.Cents(1, 2);
         var centre = market.QuoteCentre.Dollars;
         var gap = target - centre;
         centre = Math.Abs(gap) <= step ? target : centre + (Math.Sign(gap) * step);
-        market.QuoteCentre = Price.FromDollars(Math.Clamp(centre, (decimal)MinTruth, (decimal)MaxTruth));
+        market.QuoteCentre = Price.FromDollars(Math.Clamp(centre, 0.02m, 0.98m));
     }
 
     /// <summary>The makers pull their quotes and post a fresh ladder: 1–4¢ wide, 3–6 levels a side, 20–500 contracts a level.</summary>
@@ -159,7 +218,7 @@ internal sealed class SandboxWorld
 
     /// <summary>
     /// Informed traders trade at the truth: they pick off any of the account's resting orders priced through it,
-    /// then print at the truth (rounded to the cent) against the off-book flow. The makers' quotes stay stale.
+    /// then buy at the truth (rounded to the cent) from the noise traders, off the book. The makers' quotes stay stale.
     /// </summary>
     private void TradeOnTheTruth(SandboxMarket market, MatchingEngine engine, DateTimeOffset now)
     {
@@ -168,7 +227,7 @@ internal sealed class SandboxWorld
         var buyer = target.Dollars >= mid ? Side.Yes : Side.No;
         var limit = buyer == Side.Yes ? target : target.Complement;
         engine.Submit(market, Trader.Informed, buyer, limit, Unlimited, restRemainder: false, now, eligible: o => o.Owner == Trader.Account);
-        engine.Print(market, target, Quantity.Of(_random.Next(5, 151)), buyer, now);
+        engine.Cross(market, Trader.Informed, Trader.Noise, buyer, target, Quantity.Of(_random.Next(5, 151)), now);
     }
 
     /// <summary>
@@ -178,13 +237,14 @@ internal sealed class SandboxWorld
     private void KeepLagFloor(MatchingEngine engine, DateTimeOffset now)
     {
         var lagged = _markets.Count(m => m.IsLagged);
-        if (lagged >= LagFloor)
+        var floor = Math.Min(LagFloor, _markets.Count(m => m.IsTrading));
+        if (lagged >= floor)
         {
             return;
         }
 
         var candidates = _markets.Where(m => m.IsTrading && !m.IsLagged && m.Spread is <= LagMaxSpread).ToList();
-        while (lagged < LagFloor && candidates.Count > 0)
+        while (lagged < floor && candidates.Count > 0)
         {
             var index = _random.Next(candidates.Count);
             var market = candidates[index];
@@ -203,12 +263,32 @@ internal sealed class SandboxWorld
             }
 
             var goUp = upOk && (!downOk || _random.Next(2) == 0);
-            market.Truth = (double)(goUp ? up : down);
+            market.Event.Truth.Pin(market.Index, (double)(goUp ? up : down));
+            market.Event.PublishTruths();
             TradeOnTheTruth(market, engine, now);
             if (market.IsLagged)
             {
                 lagged++;
             }
         }
+    }
+
+    private static int InsertionPoint<T>(List<T> items, string key, Func<T, string> keyOf)
+    {
+        int low = 0, high = items.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (string.CompareOrdinal(keyOf(items[mid]), key) < 0)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
     }
 }

@@ -44,6 +44,21 @@ internal static class SeriesCatalog
             });
         }
 
+        foreach (var (ticker, coin, typical, step) in new[] { ("KXBTC15M", "Bitcoin", 96000m, 100m), ("KXETH15M", "Ethereum", 3400m, 5m) })
+        {
+            templates.Add(new ThresholdTemplate(Series(ticker, $"{coin} price in 15 minutes", "crypto", "fifteen_min", [coin, "Digital Assets"], "CF Benchmarks", "https://www.cfbenchmarks.com/", General, fractional: true))
+            {
+                Cadence = Cadence.QuarterHour,
+                Typical = typical,
+                Step = step,
+                Display = v => "$" + v.ToString("#,0", CultureInfo.InvariantCulture),
+                MarketTitle = $"Will the {coin} price be above {{0}} at {{1}}?",
+                EventTitle = $"{coin} price at {{0}}?",
+                Rules = $"If the CF Benchmarks {coin} Real-Time Index is above {{0}} at {{1}}, then the market resolves to Yes.",
+                RulesSecondary = "The market resolves on the average of the index over the sixty seconds before the stated time.",
+            });
+        }
+
         foreach (var (ticker, coin, typical, step) in new[] { ("KXBTCD", "Bitcoin", 96000m, 1000m), ("KXETHD", "Ethereum", 3400m, 50m), ("KXSOLD", "Solana", 180m, 5m) })
         {
             templates.Add(new ThresholdTemplate(Series(ticker, $"{coin} price", "crypto", "hourly", [coin, "Digital Assets"], "CF Benchmarks", "https://www.cfbenchmarks.com/", General, fractional: true))

@@ -51,7 +51,7 @@ internal sealed class ThresholdTemplate(SandboxSeries series) : SeriesTemplate(s
         {
             var strike = first + (i * Step);
             var shown = Display(strike);
-            var truth = Bounded(Logistic((expected - (double)strike) / (0.9 * (double)Step)) + (random.Gaussian() * 0.02));
+            var truth = Logistic((expected - (double)strike) / Scale);
             markets.Add(new MarketDraft(
                 "T" + Code(strike),
                 string.Format(CultureInfo.InvariantCulture, MarketTitle, shown, period),
@@ -73,8 +73,18 @@ internal sealed class ThresholdTemplate(SandboxSeries series) : SeriesTemplate(s
             close,
             false,
             null,
-            markets);
+            markets)
+        {
+            Ladder = (expected, Scale),
+        };
     }
+
+    /// <summary>Quarter-hour series open two hours ahead; the rest run 6 hours to 29 days.</summary>
+    public override (TimeSpan Soonest, TimeSpan Latest) Lifetime =>
+        Cadence == Cadence.QuarterHour ? (TimeSpan.FromMinutes(1), TimeSpan.FromHours(2)) : base.Lifetime;
+
+    /// <summary>The spread of the underlying at the close: one strike step is worth about a quarter of the odds.</summary>
+    private double Scale => 0.9 * (double)Step;
 
     private (DateTimeOffset Close, string Code, string Period) Schedule(Random random, DateTimeOffset earliest)
     {
@@ -88,6 +98,20 @@ internal sealed class ThresholdTemplate(SandboxSeries series) : SeriesTemplate(s
                 return (close, EasternCalendar.DateCode(date) + hour.ToString("00", CultureInfo.InvariantCulture), $"{EasternCalendar.HourText(hour)} ET on {EasternCalendar.DateText(date)}");
             }
 
+            case Cadence.QuarterHour:
+            {
+                var close = earliest.AddTicks(-(earliest.Ticks % TimeSpan.TicksPerMinute));
+                close = close.AddMinutes((15 - (close.ToOffset(EasternCalendar.Offset).Minute % 15)) % 15);
+                if (close < earliest)
+                {
+                    close = close.AddMinutes(15);
+                }
+
+                var local = close.ToOffset(EasternCalendar.Offset);
+                var date = EasternCalendar.DateOf(close);
+                var code = EasternCalendar.DateCode(date) + local.ToString("HHmm", CultureInfo.InvariantCulture);
+                return (close, code, $"{local.ToString("h:mmtt", CultureInfo.InvariantCulture).ToLowerInvariant()} ET on {EasternCalendar.DateText(date)}");
+            }
             case Cadence.Weekly:
             {
                 var close = EasternCalendar.NextAt(earliest, CloseHour, CloseMinute);

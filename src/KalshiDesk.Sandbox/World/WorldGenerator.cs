@@ -9,9 +9,6 @@ namespace KalshiDesk.Sandbox.World;
 /// </summary>
 internal static class WorldGenerator
 {
-    private static readonly TimeSpan EarliestClose = TimeSpan.FromHours(6);
-    private static readonly TimeSpan LatestClose = TimeSpan.FromDays(29);
-
     /// <summary>Templates close on their own calendar (a weekly series on Sunday), so a draw can land a few days late; those are drawn again.</summary>
     private static readonly TimeSpan CloseHorizon = TimeSpan.FromDays(30);
 
@@ -37,9 +34,10 @@ internal static class WorldGenerator
         while (remaining > 0)
         {
             var template = random.Pick(random.Pick(categories));
-            var earliest = epoch + EarliestClose + ((LatestClose - EarliestClose) * random.NextDouble());
+            var (soonest, latest) = template.Lifetime;
+            var earliest = epoch + soonest + ((latest - soonest) * random.NextDouble());
             var draft = template.Draft(random, earliest);
-            if (draft.CloseTime > epoch + CloseHorizon)
+            if (draft.CloseTime > epoch + CloseHorizon || draft.CloseTime <= now)
             {
                 continue;
             }
@@ -69,7 +67,7 @@ internal static class WorldGenerator
                 notYetOpenBudget -= take;
             }
 
-            events.Add(BuildEvent(random, template.Series, draft, eventTicker, take, notYetOpen, epoch));
+            events.Add(BuildEvent(random, template, draft, eventTicker, take, notYetOpen, epoch));
             remaining -= take;
         }
 
@@ -77,12 +75,36 @@ internal static class WorldGenerator
         return new SandboxWorld(events, random, epoch);
     }
 
-    private static SandboxEvent BuildEvent(Random random, SandboxSeries series, EventDraft draft, string eventTicker, int take, bool notYetOpen, DateTimeOffset epoch)
+    /// <summary>
+    /// A new event of <paramref name="template"/>'s series, open from <paramref name="now"/>, to take the place of one that
+    /// settled; null when the calendar has no free ticker for it right now.
+    /// </summary>
+    public static SandboxEvent? Spawn(Random random, SeriesTemplate template, DateTimeOffset now, Func<string, bool> taken)
     {
+        var (soonest, latest) = template.Lifetime;
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var draft = template.Draft(random, now + soonest + ((latest - soonest) * random.NextDouble()));
+            if (draft.CloseTime <= now || taken(draft.EventTicker))
+            {
+                continue;
+            }
+
+            var spawned = BuildEvent(random, template, draft, draft.EventTicker, draft.Markets.Count, notYetOpen: false, now, openNow: true);
+            return spawned;
+        }
+
+        return null;
+    }
+
+    private static SandboxEvent BuildEvent(Random random, SeriesTemplate template, EventDraft draft, string eventTicker, int take, bool notYetOpen, DateTimeOffset epoch, bool openNow = false)
+    {
+        var series = template.Series;
         var sandboxEvent = new SandboxEvent
         {
             EventTicker = eventTicker,
             Series = series,
+            Template = template,
             Title = draft.Title,
             SubTitle = draft.SubTitle,
             MutuallyExclusive = draft.MutuallyExclusive,
@@ -91,7 +113,12 @@ internal static class WorldGenerator
 
         DateTimeOffset open;
         DateTimeOffset created;
-        if (notYetOpen)
+        if (openNow)
+        {
+            open = epoch;
+            created = epoch;
+        }
+        else if (notYetOpen)
         {
             open = epoch.AddHours(random.Next(2, 37));
             if (open > draft.CloseTime.AddHours(-3))
@@ -107,15 +134,44 @@ internal static class WorldGenerator
             created = open.AddHours(-2);
         }
 
+        var index = 0;
         foreach (var market in draft.Markets.Take(take))
         {
-            sandboxEvent.Markets.Add(BuildMarket(random, sandboxEvent, draft, market, notYetOpen, open, created));
+            sandboxEvent.Markets.Add(BuildMarket(random, sandboxEvent, draft, market, notYetOpen, open, created, index++));
+        }
+
+        sandboxEvent.Truth = TruthFor(draft, sandboxEvent.Markets);
+        sandboxEvent.PublishTruths();
+        foreach (var market in sandboxEvent.Markets)
+        {
+            // The crowd prices the truth through Kalshi's longshot bias.
+            market.QuoteCentre = RandomDraws.ToCent(LongshotBias.PriceFor(market.Truth) + (random.Gaussian() * 0.01), 0.02m, 0.98m);
+            if (!notYetOpen)
+            {
+                market.LastPrice = Price.FromDollars(Math.Clamp(market.QuoteCentre.Dollars + random.Cents(-1, 1), 0.01m, 0.99m));
+                SetPrevious(random, market);
+            }
         }
 
         return sandboxEvent;
     }
 
-    private static SandboxMarket BuildMarket(Random random, SandboxEvent owner, EventDraft draft, MarketDraft market, bool notYetOpen, DateTimeOffset open, DateTimeOffset created)
+    private static EventTruth TruthFor(EventDraft draft, IReadOnlyList<SandboxMarket> markets)
+    {
+        if (draft.Ladder is { } ladder && markets.All(m => m.FloorStrike is not null))
+        {
+            return new LadderTruth([.. markets.Select(m => (double)m.FloorStrike!.Value)], ladder.Scale, ladder.Centre);
+        }
+
+        if (draft.MutuallyExclusive || markets.Count == 1)
+        {
+            return new ExclusiveTruth([.. markets.Select(m => m.Truth)]);
+        }
+
+        throw new InvalidOperationException($"event {draft.EventTicker}: several markets that are neither a strike ladder nor mutually exclusive");
+    }
+
+    private static SandboxMarket BuildMarket(Random random, SandboxEvent owner, EventDraft draft, MarketDraft market, bool notYetOpen, DateTimeOffset open, DateTimeOffset created, int index)
     {
         var built = new SandboxMarket
         {
@@ -136,15 +192,14 @@ internal static class WorldGenerator
             StrikeType = market.StrikeType,
             FloorStrike = market.FloorStrike,
             Truth = market.Truth,
+            Index = index,
         };
 
-        built.QuoteCentre = RandomDraws.ToCent(market.Truth + (random.Gaussian() * 0.01), 0.03m, 0.97m);
         if (notYetOpen)
         {
             return built;
         }
 
-        built.LastPrice = Price.FromDollars(Math.Clamp(built.QuoteCentre.Dollars + random.Cents(-1, 1), 0.01m, 0.99m));
         var volume = (decimal)random.Next(200, 40_001);
         if (built.FractionalTrading)
         {
@@ -154,7 +209,6 @@ internal static class WorldGenerator
         built.Volume = volume;
         built.Volume24h = Math.Min(volume, random.Next(0, 3_001));
         built.OpenInterest = Math.Round(volume * (decimal)random.Between(0.2, 0.7), built.FractionalTrading ? 2 : 0, MidpointRounding.ToZero);
-        SetPrevious(random, built);
         return built;
     }
 
@@ -171,11 +225,12 @@ internal static class WorldGenerator
             (trading[i], trading[pick]) = (trading[pick], trading[i]);
             var market = trading[i];
             var last = RandomDraws.ToCent(market.Truth, 0.03m, 0.97m);
+            market.Event.Truth.Pin(market.Index, (double)last.Dollars);
+            market.Event.PublishTruths();
             var gap = random.Cents(10, 14);
             var below = last.Dollars - gap;
             var above = last.Dollars + gap;
             var useBelow = below >= 0.03m && (above > 0.97m || random.Next(2) == 0);
-            market.Truth = (double)last.Dollars;
             market.LastPrice = last;
             market.QuoteCentre = Price.FromDollars(useBelow ? below : above);
             SetPrevious(random, market);
