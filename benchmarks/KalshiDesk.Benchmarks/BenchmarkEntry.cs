@@ -1,0 +1,65 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+using KalshiDesk.Benchmarks.BookStream;
+using KalshiDesk.Benchmarks.Paging;
+using KalshiDesk.Benchmarks.Signing;
+using KalshiDesk.Benchmarks.World;
+
+namespace KalshiDesk.Benchmarks;
+
+/// <summary>
+/// The switcher: the first argument names what to run, the rest go to it (BenchmarkDotNet's own options for the
+/// BenchmarkDotNet suites, <c>--key value</c> settings for the BookStream load script).
+/// </summary>
+internal static class BenchmarkEntry
+{
+    private static readonly (string Name, string What, Type[] Types)[] Suites =
+    [
+        ("MarketsPaging", "list all 40,000 Sandbox markets (raw HttpClient and the desk's IKalshiClient, limit 1000 and 100) and build the 40,000-market world", [typeof(MarketsPagingBenchmarks), typeof(MarketsPagingPacedBenchmarks), typeof(WorldBuildBenchmarks)]),
+        ("WorldTick", "one SandboxExchange.Tick() of a 4,000- and a 40,000-market world (BookStream's tick drive)", [typeof(WorldTickBenchmarks)]),
+        ("Signing", "one KALSHI-ACCESS-SIGNATURE: RSA-PSS sign (client) and verify (server)", [typeof(SigningBenchmarks)]),
+    ];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help" or "list")
+        {
+            Usage();
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        var name = args[0];
+        var rest = args[1..];
+        if (string.Equals(name, BookStreamLoad.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return await BookStreamLoad.RunAsync(rest).ConfigureAwait(false);
+        }
+
+        var suite = Suites.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (suite.Types is null)
+        {
+            Console.Error.WriteLine($"kalshidesk-benchmarks: no benchmark named '{name}'.");
+            Usage();
+            return 2;
+        }
+
+        var summaries = BenchmarkRunner.Run(suite.Types, BenchmarkConfig.Create(), rest);
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+
+    private static void Usage()
+    {
+        Console.WriteLine("usage: dotnet run -c Release --project benchmarks/KalshiDesk.Benchmarks -- <name> [options]");
+        Console.WriteLine();
+        foreach (var (name, what, _) in Suites)
+        {
+            Console.WriteLine($"  {name,-14} {what}");
+        }
+
+        Console.WriteLine($"  {BookStreamLoad.Name,-14} sustained order-book updates to WebSocket subscribers (load script)");
+        Console.WriteLine();
+        Console.WriteLine("The BenchmarkDotNet suites take BenchmarkDotNet's options, e.g. -- MarketsPaging --filter '*RawHttpClient*'.");
+        Console.WriteLine();
+        BookStreamOptions.Usage(Console.Out);
+    }
+}
