@@ -138,6 +138,42 @@ public class ReconciliationServiceTests
     }
 
     [Fact]
+    public async Task Run_AfterTheSandboxSettlesTheMarkets_ImportsEachPayoutOnceAndTheLedgerStillMatches()
+    {
+        await using var desk = await EngineHarness.WithSandboxAsync(live: true, paperAccount: false);
+        var service = desk.Get<ReconciliationService>();
+        await service.RunAsync();
+        var report = await desk.Get<TradingCycle>().RunAsync();
+        foreach (var id in report.ProposalIds.Take(3))
+        {
+            Assert.True((await desk.Get<ProposalService>().ApproveAsync(id, "alice")).Succeeded);
+        }
+
+        await service.RunAsync();
+        var holding = await desk.Get<PortfolioReader>().ReadAsync();
+        Assert.Equal(3, holding.Positions.Count);
+
+        // A month on, every market has closed, been determined and settled on the exchange.
+        desk.Time.Advance(TimeSpan.FromDays(31));
+        var settled = await service.RunAsync();
+        var again = await service.RunAsync();
+
+        Assert.Equal(3, settled.SettlementsImported);
+        Assert.Empty(settled.Differences);
+        Assert.Equal((0, 0), (again.SettlementsImported, again.Differences.Count));
+        using var http = desk.SandboxClient();
+        var balance = await http.GetFromJsonAsync<JsonElement>("portfolio/balance");
+        var exchangeCash = decimal.Parse(balance.GetProperty("balance_dollars").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var settlements = await http.GetFromJsonAsync<JsonElement>("portfolio/settlements");
+        var payouts = settlements.GetProperty("settlements").EnumerateArray().Sum(s => s.GetProperty("revenue").GetInt64()) / 100m;
+        var portfolio = await desk.Get<PortfolioReader>().ReadAsync();
+        Assert.Empty(portfolio.Positions);
+        Assert.Equal(exchangeCash, portfolio.Cash);
+        Assert.Equal(3, settlements.GetProperty("settlements").GetArrayLength());
+        Assert.Equal(holding.Cash + payouts, portfolio.Cash);
+    }
+
+    [Fact]
     public async Task Run_AgainstTheSandbox_LedgerMatchesTheExchangeAndASecondRunFindsNothing()
     {
         await using var desk = await EngineHarness.WithSandboxAsync(live: true, paperAccount: false);
