@@ -25,7 +25,18 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IDeskEvents, DeskEventBus>();
         services.AddSingleton<SeriesCache>();
         services.AddSingleton<MarketStream>();
+        services.AddSingleton<EventCatalog>();
+        services.AddSingleton<TradeTape>();
+        services.TryAddSingleton<IRecentTrades>(sp => sp.GetRequiredService<TradeTape>());
         services.AddSingleton<IForecaster, MarketImpliedForecaster>();
+        services.AddSingleton<IForecaster, FavouriteLongshotForecaster>();
+        services.AddSingleton<IForecaster, OrderFlowForecaster>();
+        services.AddSingleton<IForecaster, EventConsistencyForecaster>();
+
+        // Equal weights and no recalibration until scoring supplies learned ones through its own registration.
+        services.TryAddSingleton<IEnsembleWeightsProvider, InMemoryEnsembleWeightsProvider>();
+        services.TryAddSingleton<ICalibrationProvider, InMemoryCalibrationProvider>();
+        services.AddTransient<EnsembleForecaster>();
         services.AddTransient<MarketFeed>();
         services.AddTransient<PresetProvider>();
         services.AddTransient<PortfolioReader>();

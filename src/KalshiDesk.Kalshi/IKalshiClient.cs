@@ -1,5 +1,6 @@
 using KalshiDesk.Domain.Markets;
 using KalshiDesk.Domain.Pricing;
+using KalshiDesk.Kalshi.Models;
 
 namespace KalshiDesk.Kalshi;
 
@@ -17,6 +18,10 @@ public interface IKalshiClient
     Task<OrderBook> GetOrderBookAsync(string ticker, int depth = 0, CancellationToken ct = default);
 
     Task<SeriesInfo> GetSeriesAsync(string seriesTicker, CancellationToken ct = default);
+
+    /// <summary>Every (non-multivariate) event matching the filters, page by page: <c>GET /events</c>.</summary>
+    /// <param name="status">unopened, open, closed or settled; null for any.</param>
+    IAsyncEnumerable<EventInfo> GetEventsAsync(string? status = null, string? seriesTicker = null, bool withNestedMarkets = false, CancellationToken ct = default);
 
     /// <summary>Creates an order through the V2 endpoint <c>POST /portfolio/events/orders</c>.</summary>
     Task<OrderAck> CreateOrderAsync(OrderRequest order, CancellationToken ct = default);

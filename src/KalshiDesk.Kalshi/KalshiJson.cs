@@ -37,7 +37,11 @@ internal static class KalshiJson
             dto.CloseTime ?? throw new KalshiDataException("close_time", ticker, "is missing"),
             FeeSchedule.Standard,
             dto.FractionalTradingEnabled ?? false,
-            observedAt);
+            observedAt)
+        {
+            StrikeType = string.IsNullOrEmpty(dto.StrikeType) ? null : dto.StrikeType,
+            FloorStrike = dto.FloorStrike,
+        };
     }
 
     public static OrderBook ToOrderBook(OrderBookFpDto? dto, string ticker) =>

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using KalshiDesk.Domain.Markets;
 using KalshiDesk.Domain.Pricing;
 using KalshiDesk.Kalshi;
+using KalshiDesk.Kalshi.Models;
 
 namespace KalshiDesk.Engine.Tests;
 
@@ -45,6 +46,19 @@ internal sealed class FakeExchange : IKalshiClient
 
     public Task<SeriesInfo> GetSeriesAsync(string seriesTicker, CancellationToken ct = default) =>
         Task.FromResult(new SeriesInfo(seriesTicker, seriesTicker, "weather", FeeSchedule.Standard));
+
+    /// <summary>The events <c>GET /events</c> answers with (markets not nested).</summary>
+    public List<EventInfo> Events { get; } = [];
+
+    public async IAsyncEnumerable<EventInfo> GetEventsAsync(string? status = null, string? seriesTicker = null, bool withNestedMarkets = false, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        ThrowIfFailing();
+        foreach (var info in Events.ToList())
+        {
+            await Task.Yield();
+            yield return info;
+        }
+    }
 
     public Task<OrderAck> CreateOrderAsync(OrderRequest order, CancellationToken ct = default)
     {

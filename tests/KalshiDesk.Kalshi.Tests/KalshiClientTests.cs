@@ -50,6 +50,22 @@ public class KalshiClientTests
     }
 
     [Fact]
+    public async Task GetMarketsAsync_StrikeLadder_MapsStrikeTypeAndFloorStrike()
+    {
+        const string page = """{"markets":[{"ticker":"KXHIGHNY-26NOV24-T60","event_ticker":"KXHIGHNY-26NOV24","status":"active","yes_bid_dollars":"0.4000","yes_ask_dollars":"0.4200","volume_fp":"10.00","close_time":"2026-12-01T00:00:00Z","strike_type":"greater","floor_strike":60.5},{"ticker":"KXFED-26DEC-H0","event_ticker":"KXFED-26DEC","status":"active","volume_fp":"0.00","close_time":"2026-12-01T00:00:00Z","strike_type":""}],"cursor":""}""";
+        var handler = new RecordedHandler().On(Base + "markets?limit=1000&status=open", page);
+
+        var markets = new List<MarketSnapshot>();
+        await foreach (var market in handler.Client().GetMarketsAsync(new MarketQuery("open")))
+        {
+            markets.Add(market);
+        }
+
+        Assert.Equal(("greater", 60.5m), (markets[0].StrikeType, markets[0].FloorStrike));
+        Assert.Equal((null, null), (markets[1].StrikeType, markets[1].FloorStrike));
+    }
+
+    [Fact]
     public async Task GetMarketsAsync_RepeatedCursor_StopsWithAClearError()
     {
         const string page = """{"markets":[],"cursor":"same"}""";

@@ -24,6 +24,12 @@ public sealed record MarketSnapshot(
     bool FractionalTrading,
     DateTimeOffset ObservedAt)
 {
+    /// <summary>Kalshi's <c>strike_type</c> ("greater", "less", "between", "custom", …), or null when not known.</summary>
+    public string? StrikeType { get; init; }
+
+    /// <summary>Kalshi's <c>floor_strike</c>, in the underlying's units: a "greater" market asks whether it ends above this.</summary>
+    public decimal? FloorStrike { get; init; }
+
     /// <summary>The YES bid-ask spread in dollars, or null when a side is empty.</summary>
     public decimal? Spread => YesBid is { } bid && YesAsk is { } ask ? ask.Dollars - bid.Dollars : null;
 

@@ -2,6 +2,7 @@ using System.Net;
 using KalshiDesk.Domain.Markets;
 using KalshiDesk.Domain.Pricing;
 using KalshiDesk.Kalshi;
+using Microsoft.Extensions.Logging;
 
 namespace KalshiDesk.Engine.Markets;
 
@@ -9,7 +10,7 @@ namespace KalshiDesk.Engine.Markets;
 /// Snapshots of every open market, with each series' category and fee schedule attached: the catalog from REST,
 /// quotes from the WebSocket stream while it is live (REST's own otherwise), and books likewise (<see cref="GetOrderBookAsync"/>).
 /// </summary>
-public sealed class MarketFeed(IKalshiClient client, SeriesCache series, MarketStream stream)
+public sealed partial class MarketFeed(IKalshiClient client, SeriesCache series, MarketStream stream, EventCatalog events, ILogger<MarketFeed> logger)
 {
     public async Task<IReadOnlyList<MarketSnapshot>> GetOpenMarketsAsync(CancellationToken ct = default)
     {
@@ -26,8 +27,15 @@ public sealed class MarketFeed(IKalshiClient client, SeriesCache series, MarketS
             result.Add(stream.Freshen(market with { Category = info.Category, Fees = info.Fees }));
         }
 
+        await RefreshEventsAsync(result, ct).ConfigureAwait(false);
         return result;
     }
+
+    /// <summary>Event tickers known to be mutually exclusive, as of the last sweep of open events.</summary>
+    public IReadOnlySet<string> MutuallyExclusiveEvents => events.MutuallyExclusive;
+
+    /// <summary>The market's book when the stream keeps it (no I/O), else null.</summary>
+    public OrderBook? LiveBook(string ticker) => stream.TryGetBook(ticker, out var book) ? book : null;
 
     /// <summary>One market now, with its series' category and fees.</summary>
     public async Task<MarketSnapshot> GetMarketAsync(string ticker, CancellationToken ct = default)
@@ -43,6 +51,32 @@ public sealed class MarketFeed(IKalshiClient client, SeriesCache series, MarketS
 
     /// <summary>Asks the stream to keep these markets' books from now on.</summary>
     public Task WatchAsync(IEnumerable<string> tickers, CancellationToken ct = default) => stream.WatchBooksAsync(tickers, ct);
+
+    private async Task RefreshEventsAsync(List<MarketSnapshot> markets, CancellationToken ct)
+    {
+        if (!events.NeedsRefresh(markets.Select(m => m.EventTicker)))
+        {
+            return;
+        }
+
+        var seen = new List<(string, bool)>();
+        try
+        {
+            await foreach (var info in client.GetEventsAsync("open", ct: ct).ConfigureAwait(false))
+            {
+                seen.Add((info.EventTicker, info.MutuallyExclusive));
+            }
+        }
+        catch (Exception ex) when (ex is KalshiApiException or KalshiDataException or HttpRequestException)
+        {
+            // Exclusivity only sharpens the event-consistency model; without it the desk still trades.
+            LogEventsUnavailable(logger, ex);
+            events.KeepAfterFailure();
+            return;
+        }
+
+        events.Replace(seen);
+    }
 
     private async Task<SeriesInfo> SeriesAsync(string ticker, CancellationToken ct)
     {
@@ -65,4 +99,7 @@ public sealed class MarketFeed(IKalshiClient client, SeriesCache series, MarketS
         series.Set(info);
         return info;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the open events; event exclusivity stays as last known")]
+    private static partial void LogEventsUnavailable(ILogger logger, Exception ex);
 }

@@ -10,13 +10,14 @@ using Microsoft.Extensions.Options;
 namespace KalshiDesk.Engine.Markets;
 
 /// <summary>
-/// Live market data over Kalshi's WebSocket: the latest ticker of every market and the books of the markets the
-/// desk is weighing. The feed prefers these; whenever the stream is down (or was never reachable) it falls back
+/// Live market data over Kalshi's WebSocket: the latest ticker of every market, the public tape (into the
+/// <see cref="TradeTape"/>) and the books of the markets the desk is weighing. The feed prefers these; whenever the stream is down (or was never reachable) it falls back
 /// to REST polling, so the desk trades either way.
 /// </summary>
 public sealed partial class MarketStream(
     IOptions<KalshiOptions> options,
     KalshiSignerHolder keys,
+    TradeTape tape,
     TimeProvider time,
     ILoggerFactory loggers) : IAsyncDisposable
 {
@@ -54,7 +55,7 @@ public sealed partial class MarketStream(
         try
         {
             await client.ConnectAsync(ct).ConfigureAwait(false);
-            await client.SubscribeAsync([KalshiChannels.Ticker], null, ct).ConfigureAwait(false);
+            await client.SubscribeAsync([KalshiChannels.Ticker, KalshiChannels.Trade], null, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or KalshiWebSocketException or HttpRequestException or OperationCanceledException or InvalidOperationException)
         {
@@ -158,6 +159,10 @@ public sealed partial class MarketStream(
                 if (message is TickerUpdate ticker)
                 {
                     _quotes[ticker.MarketTicker] = (ticker, time.GetUtcNow());
+                }
+                else if (message is TradePrint trade)
+                {
+                    tape.Add(new RecentTrade(trade.MarketTicker, trade.YesPrice, trade.Count, trade.TakerOutcomeSide, trade.ExchangeTime));
                 }
             }
         }

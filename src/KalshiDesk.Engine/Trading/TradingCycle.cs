@@ -23,7 +23,8 @@ namespace KalshiDesk.Engine.Trading;
 /// </summary>
 public sealed partial class TradingCycle(
     MarketFeed feed,
-    IEnumerable<IForecaster> forecasters,
+    EnsembleForecaster ensemble,
+    IRecentTrades trades,
     PresetProvider presets,
     PortfolioReader portfolio,
     IDbContextFactory<DeskDbContext> db,
@@ -59,17 +60,21 @@ public sealed partial class TradingCycle(
         var booksLeft = options.Value.MaxOrderBooksPerCycle;
         var candidates = new List<string>();
 
+        // Everything the models may read beyond the snapshot, gathered once: siblings by event, exclusivity, the books
+        // the stream keeps, the tape. The models themselves do no I/O.
+        var known = new ForecastContext(markets, feed.MutuallyExclusiveEvents, feed.LiveBook, trades);
         foreach (var market in markets)
         {
-            var forecasts = forecasters.Select(f => f.Forecast(market, started)).OfType<Forecast>().ToList();
-            var estimate = Blend(forecasts);
-            var decision = TradeEvaluator.Evaluate(market, estimate, 0d, preset, state, started);
+            var blend = ensemble.Forecast(market, known, started);
+            var decision = TradeEvaluator.Evaluate(market, blend?.ProbabilityYes, blend?.Disagreement ?? 0d, preset, state, started);
             if (decision.Stage >= FunnelStage.Sized && booksLeft-- > 0)
             {
-                // Size against the real depth before proposing: edge shrinks as the order walks the book.
+                // Size against the real depth before proposing: edge shrinks as the order walks the book. The book is
+                // news to the order-flow model too, so the blend is redone with it.
                 var book = await feed.GetOrderBookAsync(market.Ticker, ct).ConfigureAwait(false);
                 candidates.Add(market.Ticker);
-                decision = TradeEvaluator.Evaluate(market, estimate, 0d, preset, state, started, book);
+                blend = ensemble.Forecast(market, known.WithBook(market.Ticker, book), started);
+                decision = TradeEvaluator.Evaluate(market, blend?.ProbabilityYes, blend?.Disagreement ?? 0d, preset, state, started, book);
             }
 
             var reached = decision.Stage;
@@ -88,7 +93,7 @@ public sealed partial class TradingCycle(
             }
             else if (decision.IsTrade)
             {
-                proposals.Add(ToProposal(cycleId, market, decision, forecasts, preset.Name, started));
+                proposals.Add(ToProposal(cycleId, market, decision, blend!, preset.Name, started));
                 pending.Add(market.Ticker);
                 reached = FunnelStage.Proposed;
             }
@@ -141,13 +146,9 @@ public sealed partial class TradingCycle(
         return report;
     }
 
-    /// <summary>With one model the blend is that model; the learned ensemble replaces this average.</summary>
-    private static Probability? Blend(List<Forecast> forecasts) =>
-        forecasts.Count == 0 ? null : Probability.Of(forecasts.Average(f => f.ProbabilityYes.Value));
-
     private static string Name(Side side) => side == Side.Yes ? "yes" : "no";
 
-    private ProposalEntity ToProposal(Guid cycleId, MarketSnapshot market, MarketDecision decision, List<Forecast> forecasts, string preset, DateTimeOffset now)
+    private ProposalEntity ToProposal(Guid cycleId, MarketSnapshot market, MarketDecision decision, EnsembleForecast blend, string preset, DateTimeOffset now)
     {
         var best = decision.Best!;
         var sizing = decision.Risk!.Sizing;
@@ -175,7 +176,7 @@ public sealed partial class TradingCycle(
             Preset = preset,
             GatesPassed = string.Join('|', decision.Risk.GatesPassed),
             RiskNotes = decision.Risk.Reasons.Count > 0 ? string.Join("; ", decision.Risk.Reasons) : null,
-            ModelEstimates = JsonSerializer.Serialize(forecasts.ToDictionary(f => f.Model, f => Math.Round(f.ProbabilityYes.Value, 6))),
+            ModelEstimates = JsonSerializer.Serialize(blend.Models.ToDictionary(f => f.Model, f => Math.Round(f.ProbabilityYes.Value, 6))),
             Status = ProposalStatus.Pending,
             ClientOrderId = "kd-" + id.ToString("N", CultureInfo.InvariantCulture),
         };

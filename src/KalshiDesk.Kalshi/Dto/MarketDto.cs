@@ -12,4 +12,6 @@ internal sealed class MarketDto
     public string? VolumeFp { get; set; }
     public DateTimeOffset? CloseTime { get; set; }
     public bool? FractionalTradingEnabled { get; set; }
+    public string? StrikeType { get; set; }
+    public decimal? FloorStrike { get; set; }
 }

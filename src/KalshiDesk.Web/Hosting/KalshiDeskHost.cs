@@ -1,5 +1,7 @@
 using KalshiDesk.Data;
 using KalshiDesk.Engine;
+using KalshiDesk.Engine.Forecasting.DataDriven;
+using KalshiDesk.Engine.Forecasting.Llm;
 using KalshiDesk.Web.Api;
 using KalshiDesk.Web.Auth;
 using KalshiDesk.Web.Components;
@@ -51,6 +53,8 @@ public static class KalshiDeskHost
         await builder.AddEmbeddedSandboxAsync().ConfigureAwait(false);
         builder.AddDeskData();
         builder.Services.AddDeskEngine();
+        builder.Services.AddLlmForecaster(builder.Configuration);
+        builder.Services.AddTemperatureForecaster(builder.Configuration);
         builder.AddDeskAuth();
         builder.AddDeskJobs();
         builder.AddDeskLive();

@@ -101,7 +101,7 @@ public class ProposalServiceTests
 
         Assert.False(result.Succeeded);
         Assert.Equal(ProposalStatus.Failed, result.Status);
-        Assert.Equal("edge gone: the ask moved from 0.5500 to 0.6400; edge now 0.0039 is below the balanced minimum 0.03", result.Reason);
+        Assert.Equal("edge gone: the ask moved from 0.5500 to 0.6400; edge now -0.0219 is below the balanced minimum 0.03", result.Reason);
         Assert.Equal(result.Reason, result.Proposal!.Reason);
         var account = await desk.Get<PortfolioReader>().ReadAsync();
         Assert.Equal(1000m, account.Cash);

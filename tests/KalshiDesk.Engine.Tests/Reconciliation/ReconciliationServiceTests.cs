@@ -144,21 +144,23 @@ public class ReconciliationServiceTests
         var service = desk.Get<ReconciliationService>();
         await service.RunAsync();
         var report = await desk.Get<TradingCycle>().RunAsync();
-        foreach (var id in report.ProposalIds.Take(3))
+        var taken = report.ProposalIds.Take(3).ToList();
+        Assert.True(taken.Count >= 2, $"the first cycle proposed {taken.Count}");
+        foreach (var id in taken)
         {
             Assert.True((await desk.Get<ProposalService>().ApproveAsync(id, "alice")).Succeeded);
         }
 
         await service.RunAsync();
         var holding = await desk.Get<PortfolioReader>().ReadAsync();
-        Assert.Equal(3, holding.Positions.Count);
+        Assert.Equal(taken.Count, holding.Positions.Count);
 
         // A month on, every market has closed, been determined and settled on the exchange.
         desk.Time.Advance(TimeSpan.FromDays(31));
         var settled = await service.RunAsync();
         var again = await service.RunAsync();
 
-        Assert.Equal(3, settled.SettlementsImported);
+        Assert.Equal(taken.Count, settled.SettlementsImported);
         Assert.Empty(settled.Differences);
         Assert.Equal((0, 0), (again.SettlementsImported, again.Differences.Count));
         using var http = desk.SandboxClient();
@@ -169,7 +171,7 @@ public class ReconciliationServiceTests
         var portfolio = await desk.Get<PortfolioReader>().ReadAsync();
         Assert.Empty(portfolio.Positions);
         Assert.Equal(exchangeCash, portfolio.Cash);
-        Assert.Equal(3, settlements.GetProperty("settlements").GetArrayLength());
+        Assert.Equal(taken.Count, settlements.GetProperty("settlements").GetArrayLength());
         Assert.Equal(holding.Cash + payouts, portfolio.Cash);
     }
 
@@ -180,7 +182,9 @@ public class ReconciliationServiceTests
         var service = desk.Get<ReconciliationService>();
         var opening = await service.RunAsync();
         var report = await desk.Get<TradingCycle>().RunAsync();
-        foreach (var id in report.ProposalIds.Take(3))
+        var taken = report.ProposalIds.Take(3).ToList();
+        Assert.True(taken.Count >= 2, $"the first cycle proposed {taken.Count}");
+        foreach (var id in taken)
         {
             Assert.True((await desk.Get<ProposalService>().ApproveAsync(id, "alice")).Succeeded);
         }
@@ -190,12 +194,12 @@ public class ReconciliationServiceTests
 
         Assert.Empty(opening.Differences);
         Assert.Empty(again.Differences);
-        Assert.True(after.FillsImported >= 3, $"fills imported {after.FillsImported}");
+        Assert.True(after.FillsImported >= taken.Count, $"fills imported {after.FillsImported}");
         using var http = desk.SandboxClient();
         var balance = await http.GetFromJsonAsync<JsonElement>("portfolio/balance");
         var exchangeCash = decimal.Parse(balance.GetProperty("balance_dollars").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         var portfolio = await desk.Get<PortfolioReader>().ReadAsync();
         Assert.Equal(exchangeCash, portfolio.Cash);
-        Assert.Equal(3, portfolio.Positions.Count);
+        Assert.Equal(taken.Count, portfolio.Positions.Count);
     }
 }

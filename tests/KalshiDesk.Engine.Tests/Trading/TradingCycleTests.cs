@@ -1,6 +1,10 @@
+using KalshiDesk.Domain.Forecasting;
 using KalshiDesk.Domain.Proposals;
+using KalshiDesk.Domain.Risk;
+using KalshiDesk.Engine.Forecasting;
 using KalshiDesk.Engine.Events;
 using KalshiDesk.Engine.Trading;
+using KalshiDesk.Kalshi.Models;
 using KalshiDesk.TestKit.Builders;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,15 +25,56 @@ public class TradingCycleTests
         var proposal = await context.Proposals.SingleAsync();
         Assert.Equal((1, 1, 1, 1, 1, 1), (report.Scanned, report.Priced, report.WithEdge, report.Sized, report.RiskPassed, report.Proposed));
         Assert.Equal(("yes", 0.55m, 44m, 24.20m, 0.77m), (proposal.Side, proposal.Price, proposal.Contracts, proposal.Cost, proposal.Fee));
-        Assert.Equal(0.66, proposal.ProbabilityYes, 10);
-        Assert.Equal(0.0927, Math.Round(proposal.Edge, 4));
+        // The ensemble, equal weights: market-implied 0.66, favourite-longshot at the 70¢ trade 0.69584, and once the book
+        // is read for sizing, order flow 0.54 (a balanced book leaves the mid). σ(mean of the three logits) = 0.634229.
+        Assert.Equal(LogOdds.Logistic((LogOdds.Logit(0.66) + LogOdds.Logit(0.69584) + LogOdds.Logit(0.54)) / 3), proposal.ProbabilityYes, 10);
+        Assert.Equal(0.634229, proposal.ProbabilityYes, 6);
+        Assert.Equal(0.0669, Math.Round(proposal.Edge, 4));
         Assert.Equal(ProposalStatus.Pending, proposal.Status);
         Assert.Equal(EngineHarness.Start.AddMinutes(10), proposal.ExpiresAt);
         Assert.Equal("kd-" + proposal.Id.ToString("N"), proposal.ClientOrderId);
-        Assert.Equal("""{"market-implied":0.66}""", proposal.ModelEstimates);
+        Assert.Equal("""{"market-implied":0.66,"favourite-longshot":0.69584,"order-flow":0.54}""", proposal.ModelEstimates);
         Assert.Contains(desk.Events, e => e is ProposalCreated created && created.ProposalId == proposal.Id);
         var run = await context.CycleRuns.SingleAsync();
         Assert.Equal((1, 1, "balanced"), (run.Scanned, run.Proposed, run.Preset));
+    }
+
+    [Fact]
+    public async Task RunAsync_ModelsDisagreeTooMuch_TheRiskGateSitsOut()
+    {
+        // A 95¢ print against a 53/55 quote: market-implied 0.8475, favourite-longshot 0.95775, order flow 0.54. The logits'
+        // population sd is 1.209, above the balanced preset's 0.50, so the edge is not traded.
+        var exchange = new FakeExchange();
+        exchange.Set(new MarketBuilder().Last(0.95m).Build());
+        await using var desk = await EngineHarness.WithFakeAsync(exchange);
+
+        var report = await desk.Get<TradingCycle>().RunAsync();
+
+        Assert.Equal((1, 1, 1, 1, 0, 0), (report.Scanned, report.Priced, report.WithEdge, report.Sized, report.RiskPassed, report.Proposed));
+        Assert.Equal(1, report.SkipReasons[RiskGate.Disagreement]);
+        var blend = desk.Get<EnsembleForecaster>().Forecast(exchange.Markets.Values.Single(), new ForecastContext(exchange.Markets.Values).WithBook("KXHIGHNY-26NOV24-T60", exchange.Books["KXHIGHNY-26NOV24-T60"]), EngineHarness.Start)!;
+        Assert.Equal(1.209186, blend.Disagreement, 6);
+    }
+
+    [Fact]
+    public async Task RunAsync_MutuallyExclusiveEvent_ProposalCarriesTheEventConsistentPrice()
+    {
+        // The exchange says the Fed event has one winner: mids 0.54 + 0.50 = 1.04, so H0's consistent price is 0.54 / 1.04.
+        var exchange = new FakeExchange();
+        exchange.Set(new MarketBuilder().Ticker("KXFEDDECISION-26DEC-H0").Last(0.70m).Build());
+        exchange.Set(new MarketBuilder().Ticker("KXFEDDECISION-26DEC-C25").Quote(0.49m, 0.51m).Last(0.50m).Build());
+        exchange.Events.Add(new EventInfo("KXFEDDECISION-26DEC", "KXFEDDECISION", "Fed decision in December?", string.Empty, true, "MECNET", null, null, null, []));
+        await using var desk = await EngineHarness.WithFakeAsync(exchange);
+
+        var report = await desk.Get<TradingCycle>().RunAsync();
+
+        await using var context = await desk.Db.CreateDbContextAsync();
+        var proposal = await context.Proposals.SingleAsync();
+        Assert.Equal(1, report.Proposed);
+        Assert.Equal("KXFEDDECISION-26DEC-H0", proposal.Ticker);
+        Assert.Equal("""{"market-implied":0.66,"favourite-longshot":0.69584,"order-flow":0.54,"event-consistency":0.519231}""", proposal.ModelEstimates);
+        var logits = new[] { 0.66, 0.69584, 0.54, 0.54 / 1.04 }.Select(LogOdds.Logit).ToArray();
+        Assert.Equal(LogOdds.Logistic(logits.Average()), proposal.ProbabilityYes, 10);
     }
 
     [Fact]
