@@ -4,7 +4,7 @@ namespace KalshiDesk.Web.Hosting;
 
 /// <summary>
 /// The <c>kalshidesk</c> command line: no verb serves the dashboard and runs the jobs; <c>doctor</c> checks the set-up;
-/// <c>sandbox</c> runs only the built-in exchange.
+/// <c>sandbox</c> runs only the built-in exchange; <c>forecast</c> learns from settled markets and forecasts open ones.
 /// Configuration arguments (<c>--urls=...</c>, <c>--Trading:Preset=...</c>) pass through to the host.
 /// </summary>
 public static class DeskCommands
@@ -64,6 +64,14 @@ public static class DeskCommands
             ct));
         root.Subcommands.Add(sandbox);
 
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+        root.Subcommands.Add(ForecastCommand.Create());
+
+        var parsed = root.Parse(args);
+        if (ForecastCommand.RejectsArguments(parsed, Console.Error))
+        {
+            return 2;
+        }
+
+        return await parsed.InvokeAsync().ConfigureAwait(false);
     }
 }
