@@ -17,6 +17,7 @@ internal static class BenchmarkEntry
     [
         ("MarketsPaging", "list all 40,000 Sandbox markets (raw HttpClient and the desk's IKalshiClient, limit 1000 and 100) and build the 40,000-market world", [typeof(MarketsPagingBenchmarks), typeof(MarketsPagingPacedBenchmarks), typeof(WorldBuildBenchmarks)]),
         ("WorldTick", "one SandboxExchange.Tick() of a 4,000- and a 40,000-market world (BookStream's tick drive)", [typeof(WorldTickBenchmarks)]),
+        ("Forecast", "the blended, calibrated forecast of 40,000 markets on one thread (four models, log-odds pool, isotonic recalibration)", [typeof(Forecasting.ForecastBenchmarks)]),
         ("Signing", "one KALSHI-ACCESS-SIGNATURE: RSA-PSS sign (client) and verify (server)", [typeof(SigningBenchmarks)]),
     ];
 
