@@ -12,6 +12,9 @@ public interface IKalshiClient
     /// <summary>Every market matching <paramref name="query"/>, following the cursor page by page.</summary>
     IAsyncEnumerable<MarketSnapshot> GetMarketsAsync(MarketQuery query, CancellationToken ct = default);
 
+    /// <summary>Every market matching every filter of <c>GET /markets</c> (status, tickers, times, …), page by page.</summary>
+    IAsyncEnumerable<MarketSnapshot> GetMarketsAsync(MarketFilter filter, CancellationToken ct = default);
+
     Task<MarketSnapshot> GetMarketAsync(string ticker, CancellationToken ct = default);
 
     /// <param name="depth">Levels per side, 0 for all.</param>

@@ -41,8 +41,19 @@ internal static class KalshiJson
         {
             StrikeType = string.IsNullOrEmpty(dto.StrikeType) ? null : dto.StrikeType,
             FloorStrike = dto.FloorStrike,
+            Result = ParseResult(dto.Result, ticker),
+            SettledAt = dto.SettlementTs,
         };
     }
+
+    private static MarketResult ParseResult(string? result, string ticker) => result switch
+    {
+        null or "" => MarketResult.None,
+        "yes" => MarketResult.Yes,
+        "no" => MarketResult.No,
+        "scalar" => MarketResult.Scalar,
+        var other => throw new KalshiDataException("result", ticker, $"unknown value '{other}' (yes, no, scalar or empty)"),
+    };
 
     public static OrderBook ToOrderBook(OrderBookFpDto? dto, string ticker) =>
         new(Levels(dto?.YesDollars, "yes_dollars", ticker), Levels(dto?.NoDollars, "no_dollars", ticker));

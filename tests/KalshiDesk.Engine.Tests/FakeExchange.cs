@@ -32,6 +32,19 @@ internal sealed class FakeExchange : IKalshiClient
         }
     }
 
+    public async IAsyncEnumerable<MarketSnapshot> GetMarketsAsync(MarketFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        ThrowIfFailing();
+        foreach (var market in Markets.Values.ToList())
+        {
+            await Task.Yield();
+            if (filter.Tickers is not { Count: > 0 } tickers || tickers.Contains(market.Ticker))
+            {
+                yield return market;
+            }
+        }
+    }
+
     public Task<MarketSnapshot> GetMarketAsync(string ticker, CancellationToken ct = default)
     {
         ThrowIfFailing();

@@ -27,6 +27,36 @@ public class KalshiClientTests
         Assert.Equal(new DateTimeOffset(2026, 5, 20, 3, 59, 0, TimeSpan.Zero), market.CloseTime);
         Assert.True(market.FractionalTrading);
         Assert.Equal(0.07m, market.Spread);
+        Assert.Equal(MarketResult.None, market.Result);
+        Assert.Null(market.SettledAt);
+    }
+
+    [Theory]
+    [InlineData("yes", MarketResult.Yes)]
+    [InlineData("no", MarketResult.No)]
+    [InlineData("scalar", MarketResult.Scalar)]
+    [InlineData("", MarketResult.None)]
+    public async Task GetMarketAsync_SettledMarket_MapsResultAndSettlementTime(string result, MarketResult expected)
+    {
+        var handler = new RecordedHandler().On(
+            Base + "markets/M-1",
+            $$$"""{"market":{"ticker":"M-1","event_ticker":"E-1","status":"finalized","close_time":"2026-11-24T15:00:00Z","result":"{{{result}}}","settlement_value_dollars":"1.0000","settlement_ts":"2026-11-24T15:06:00Z"}}""");
+
+        var market = await handler.Client().GetMarketAsync("M-1");
+
+        Assert.Equal(expected, market.Result);
+        Assert.Equal(MarketStatus.Finalized, market.Status);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 15, 6, 0, TimeSpan.Zero), market.SettledAt);
+    }
+
+    [Fact]
+    public async Task GetMarketAsync_UnknownResult_IsRefused()
+    {
+        var handler = new RecordedHandler().On(Base + "markets/M-1", """{"market":{"ticker":"M-1","event_ticker":"E-1","status":"finalized","close_time":"2026-12-01T00:00:00Z","result":"maybe"}}""");
+
+        var ex = await Assert.ThrowsAsync<KalshiDataException>(() => handler.Client().GetMarketAsync("M-1"));
+
+        Assert.Equal("Kalshi field 'result' of market M-1: unknown value 'maybe' (yes, no, scalar or empty)", ex.Message);
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public static class TradeEvaluator
         RiskPreset preset,
         PortfolioState portfolio,
         DateTimeOffset now,
-        OrderBook? book = null)
+        OrderBook? book = null,
+        DeskConditions? conditions = null)
     {
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(preset);
@@ -50,7 +51,7 @@ public static class TradeEvaluator
             return new MarketDecision(market.Ticker, q, FunnelStage.Edge, yes, no, best, null, $"sized to zero ({best.Sizing.LimitedBy})");
         }
 
-        var risk = RiskGate.Evaluate(market, best.Side, best.Price, best.Edge, best.Sizing, modelDisagreement, preset, portfolio, now);
+        var risk = RiskGate.Evaluate(market, best.Side, best.Price, best.Edge, best.Sizing, modelDisagreement, preset, portfolio, now, conditions);
         if (!risk.Allowed)
         {
             return new MarketDecision(market.Ticker, q, FunnelStage.Sized, yes, no, best, risk, string.Join("; ", risk.Reasons));

@@ -30,6 +30,12 @@ public sealed record MarketSnapshot(
     /// <summary>Kalshi's <c>floor_strike</c>, in the underlying's units: a "greater" market asks whether it ends above this.</summary>
     public decimal? FloorStrike { get; init; }
 
+    /// <summary>Kalshi's <c>result</c>: none until the market is determined, then yes, no or scalar.</summary>
+    public MarketResult Result { get; init; }
+
+    /// <summary>When the market settled (<c>settlement_ts</c>), or null before.</summary>
+    public DateTimeOffset? SettledAt { get; init; }
+
     /// <summary>The YES bid-ask spread in dollars, or null when a side is empty.</summary>
     public decimal? Spread => YesBid is { } bid && YesAsk is { } ask ? ask.Dollars - bid.Dollars : null;
 

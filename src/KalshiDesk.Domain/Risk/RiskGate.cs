@@ -11,6 +11,7 @@ namespace KalshiDesk.Domain.Risk;
 /// </summary>
 public static class RiskGate
 {
+    public const string SitOut = "sit-out";
     public const string MarketOpen = "market open";
     public const string TimeToClose = "time to close";
     public const string Spread = "spread";
@@ -31,7 +32,8 @@ public static class RiskGate
         double modelDisagreement,
         RiskPreset preset,
         PortfolioState portfolio,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        DeskConditions? conditions = null)
     {
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(sizing);
@@ -46,6 +48,12 @@ public static class RiskGate
             return new RiskDecision(RiskOutcome.Denied, KellySizer.Result(sizing.KellyFraction, Quantity.Zero, price, market.Fees, sizing.LimitedBy), passed, reasons);
         }
 
+        if (conditions?.SitOutReason is { } sitOut)
+        {
+            return Deny($"{SitOut}: {sitOut}");
+        }
+
+        passed.Add(SitOut);
         if (market.Status != MarketStatus.Active)
         {
             return Deny($"{MarketOpen}: market is {market.Status.ToString().ToLowerInvariant()}");

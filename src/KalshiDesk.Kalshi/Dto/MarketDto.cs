@@ -14,4 +14,6 @@ internal sealed class MarketDto
     public bool? FractionalTradingEnabled { get; set; }
     public string? StrikeType { get; set; }
     public decimal? FloorStrike { get; set; }
+    public string? Result { get; set; }
+    public DateTimeOffset? SettlementTs { get; set; }
 }

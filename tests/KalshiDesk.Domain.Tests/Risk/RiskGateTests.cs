@@ -24,8 +24,30 @@ public class RiskGateTests
         Assert.Equal(RiskOutcome.Approved, decision.Outcome);
         Assert.Equal(44m, decision.Sizing.Contracts.Contracts);
         Assert.Equal(
-            [RiskGate.MarketOpen, RiskGate.TimeToClose, RiskGate.Spread, RiskGate.MinEdge, RiskGate.Disagreement, RiskGate.OpenPositions, RiskGate.SingleTrade, RiskGate.TotalExposure, RiskGate.EventExposure, RiskGate.Cash],
+            [RiskGate.SitOut, RiskGate.MarketOpen, RiskGate.TimeToClose, RiskGate.Spread, RiskGate.MinEdge, RiskGate.Disagreement, RiskGate.OpenPositions, RiskGate.SingleTrade, RiskGate.TotalExposure, RiskGate.EventExposure, RiskGate.Cash],
             decision.GatesPassed);
+    }
+
+    [Fact]
+    public void Evaluate_DeskSittingOut_DeniesWithTheReasonBeforeAnyOtherGate()
+    {
+        var conditions = new DeskConditions("calibration degraded: rolling Brier skill -0.0210 against the market over the last 100 settled markets");
+
+        var decision = RiskGate.Evaluate(new MarketBuilder().Build(), Side.Yes, Ask, 0.13, Sized(44), 0, RiskPresets.Balanced, PortfolioState.Flat(new Money(1000m)), MarketBuilder.Now, conditions);
+
+        Assert.Equal(RiskOutcome.Denied, decision.Outcome);
+        Assert.Equal(0m, decision.Sizing.Contracts.Contracts);
+        Assert.Empty(decision.GatesPassed);
+        Assert.Equal("sit-out: calibration degraded: rolling Brier skill -0.0210 against the market over the last 100 settled markets", Assert.Single(decision.Reasons));
+    }
+
+    [Fact]
+    public void Evaluate_NormalConditions_PassesTheSitOutGate()
+    {
+        var decision = RiskGate.Evaluate(new MarketBuilder().Build(), Side.Yes, Ask, 0.13, Sized(44), 0, RiskPresets.Balanced, PortfolioState.Flat(new Money(1000m)), MarketBuilder.Now, DeskConditions.Normal);
+
+        Assert.Equal(RiskOutcome.Approved, decision.Outcome);
+        Assert.Equal(RiskGate.SitOut, decision.GatesPassed[0]);
     }
 
     [Fact]
