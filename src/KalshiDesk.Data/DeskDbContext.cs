@@ -19,6 +19,8 @@ public abstract class DeskDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<ReconciliationRunEntity> ReconciliationRuns => Set<ReconciliationRunEntity>();
     public DbSet<ReconciliationDifferenceEntity> ReconciliationDifferences => Set<ReconciliationDifferenceEntity>();
     public DbSet<SettlementEntity> Settlements => Set<SettlementEntity>();
+    public DbSet<ForecastEntity> Forecasts => Set<ForecastEntity>();
+    public DbSet<ModelForecastEntity> ModelForecasts => Set<ModelForecastEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -168,6 +170,30 @@ public abstract class DeskDbContext(DbContextOptions options) : IdentityDbContex
             Money(e.Property(x => x.NoCount));
             Money(e.Property(x => x.Fee));
             e.HasIndex(x => x.Ticker).IsUnique();
+        });
+
+        builder.Entity<ForecastEntity>(e =>
+        {
+            e.ToTable("forecasts");
+            e.HasKey(f => f.Id);
+            e.Property(f => f.Ticker).HasMaxLength(200);
+            e.Property(f => f.EventTicker).HasMaxLength(200);
+            e.Property(f => f.Category).HasMaxLength(100);
+            e.Property(f => f.Recalibrator).HasMaxLength(200);
+            e.HasMany(f => f.Models).WithOne().HasForeignKey(m => m.ForecastId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(f => new { f.Ticker, f.DecisionTime });
+
+            // Scoring looks for closed, unscored forecasts; learning reads the scored ones newest first.
+            e.HasIndex(f => new { f.ScoredAt, f.CloseTime });
+            e.HasIndex(f => f.SettledAt);
+        });
+
+        builder.Entity<ModelForecastEntity>(e =>
+        {
+            e.ToTable("model_forecasts");
+            e.HasKey(m => new { m.ForecastId, m.Model });
+            e.Property(m => m.Model).HasMaxLength(100);
+            e.Property(m => m.Inputs).HasMaxLength(4000);
         });
 
         builder.Entity<DeskSettingEntity>(e =>

@@ -5,6 +5,7 @@ using KalshiDesk.Engine.Markets;
 using KalshiDesk.Engine.Portfolio;
 using KalshiDesk.Engine.Proposals;
 using KalshiDesk.Engine.Reconciliation;
+using KalshiDesk.Engine.Scoring;
 using KalshiDesk.Engine.Trading;
 using KalshiDesk.Kalshi;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,9 +34,14 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IForecaster, OrderFlowForecaster>();
         services.AddSingleton<IForecaster, EventConsistencyForecaster>();
 
-        // Equal weights and no recalibration until scoring supplies learned ones through its own registration.
-        services.TryAddSingleton<IEnsembleWeightsProvider, InMemoryEnsembleWeightsProvider>();
-        services.TryAddSingleton<ICalibrationProvider, InMemoryCalibrationProvider>();
+        // Weights and recalibration learned from scored forecasts (equal and identity until markets settle).
+        services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LearnedCalibration>();
+        services.TryAddSingleton<IEnsembleWeightsProvider>(sp => sp.GetRequiredService<LearnedCalibration>());
+        services.TryAddSingleton<ICalibrationProvider>(sp => sp.GetRequiredService<LearnedCalibration>());
+        services.AddSingleton<ForecastRecorder>();
+        services.AddTransient<CalibrationLearner>();
+        services.AddTransient<ForecastScorer>();
         services.AddTransient<EnsembleForecaster>();
         services.AddTransient<MarketFeed>();
         services.AddTransient<PresetProvider>();

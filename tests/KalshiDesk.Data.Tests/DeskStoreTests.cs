@@ -55,6 +55,61 @@ public abstract class DeskStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Forecasts_WithTheirModels_RoundTripAndAreScoredInPlace()
+    {
+        await using (var context = Factory.CreateDbContext())
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var id = Guid.NewGuid();
+                context.Forecasts.Add(new ForecastEntity
+                {
+                    Id = id,
+                    Ticker = i < 2 ? "KXHIGHNY-26NOV24-T60" : "KXHIGHNY-26NOV24-B58",
+                    Category = "Climate and Weather",
+                    DecisionTime = T0.AddHours(i),
+                    CloseTime = T0.AddHours(6),
+                    MarketProbabilityYes = 0.54,
+                    PooledProbabilityYes = 0.634229,
+                    ProbabilityYes = 0.612,
+                    Recalibrator = "platt",
+                    Disagreement = 0.21,
+                    Models =
+                    [
+                        new ModelForecastEntity { ForecastId = id, Model = "market-implied", ProbabilityYes = 0.66, Confidence = 0.8, Inputs = """{"mid":"0.54"}""" },
+                        new ModelForecastEntity { ForecastId = id, Model = "order-flow", ProbabilityYes = 0.54, Confidence = 0.3 },
+                    ],
+                });
+            }
+
+            await context.SaveChangesAsync();
+        }
+
+        await using (var context = Factory.CreateDbContext())
+        {
+            // Scoring writes the outcome in place; learning groups by market and reads the latest.
+            var scored = await context.Forecasts
+                .Where(f => f.Ticker == "KXHIGHNY-26NOV24-T60" && f.ScoredAt == null && f.CloseTime <= T0.AddHours(7))
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.YesWon, true).SetProperty(f => f.SettledAt, T0.AddHours(6.1)).SetProperty(f => f.ScoredAt, T0.AddHours(6.2)));
+            var latest = await context.Forecasts.AsNoTracking()
+                .Where(f => f.YesWon != null)
+                .GroupBy(f => f.Ticker)
+                .Select(g => new { Ticker = g.Key, Scored = g.Max(f => f.ScoredAt), Last = g.Max(f => f.DecisionTime) })
+                .OrderByDescending(g => g.Scored)
+                .ToListAsync();
+            var forecast = await context.Forecasts.Include(f => f.Models).OrderBy(f => f.DecisionTime).FirstAsync();
+
+            Assert.Equal(2, scored);
+            var only = Assert.Single(latest);
+            Assert.Equal(("KXHIGHNY-26NOV24-T60", T0.AddHours(6.2), T0.AddHours(1)), (only.Ticker, only.Scored, only.Last));
+            Assert.Equal((true, 0.54, 0.612, "platt"), (forecast.YesWon, forecast.MarketProbabilityYes, forecast.ProbabilityYes, forecast.Recalibrator));
+            Assert.Equal(["market-implied", "order-flow"], forecast.Models.Select(m => m.Model).Order());
+            Assert.Equal("""{"mid":"0.54"}""", forecast.Models.Single(m => m.Model == "market-implied").Inputs);
+            Assert.Equal(6, await context.ModelForecasts.CountAsync());
+        }
+    }
+
+    [Fact]
     public async Task Times_SortAndFilterInTheDatabase()
     {
         await using (var context = Factory.CreateDbContext())

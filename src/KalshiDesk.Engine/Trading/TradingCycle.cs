@@ -6,11 +6,13 @@ using KalshiDesk.Domain.Decisions;
 using KalshiDesk.Domain.Markets;
 using KalshiDesk.Domain.Pricing;
 using KalshiDesk.Domain.Proposals;
+using KalshiDesk.Domain.Risk;
 using KalshiDesk.Engine.Brokers;
 using KalshiDesk.Engine.Events;
 using KalshiDesk.Engine.Forecasting;
 using KalshiDesk.Engine.Markets;
 using KalshiDesk.Engine.Portfolio;
+using KalshiDesk.Engine.Scoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,6 +29,8 @@ public sealed partial class TradingCycle(
     IRecentTrades trades,
     PresetProvider presets,
     PortfolioReader portfolio,
+    LearnedCalibration calibration,
+    ForecastRecorder recorder,
     IDbContextFactory<DeskDbContext> db,
     IDeskEvents events,
     IOptions<TradingOptions> options,
@@ -59,6 +63,10 @@ public sealed partial class TradingCycle(
         var proposals = new List<ProposalEntity>();
         var booksLeft = options.Value.MaxOrderBooksPerCycle;
         var candidates = new List<string>();
+        var forecasts = new List<(MarketSnapshot, EnsembleForecast)>(markets.Count);
+
+        // A desk whose calibration has degraded sits out: every entry pauses, each with the reason.
+        var conditions = new DeskConditions(calibration.SitOutReason);
 
         // Everything the models may read beyond the snapshot, gathered once: siblings by event, exclusivity, the books
         // the stream keeps, the tape. The models themselves do no I/O.
@@ -66,7 +74,7 @@ public sealed partial class TradingCycle(
         foreach (var market in markets)
         {
             var blend = ensemble.Forecast(market, known, started);
-            var decision = TradeEvaluator.Evaluate(market, blend?.ProbabilityYes, blend?.Disagreement ?? 0d, preset, state, started);
+            var decision = TradeEvaluator.Evaluate(market, blend?.ProbabilityYes, blend?.Disagreement ?? 0d, preset, state, started, conditions: conditions);
             if (decision.Stage >= FunnelStage.Sized && booksLeft-- > 0)
             {
                 // Size against the real depth before proposing: edge shrinks as the order walks the book. The book is
@@ -74,7 +82,12 @@ public sealed partial class TradingCycle(
                 var book = await feed.GetOrderBookAsync(market.Ticker, ct).ConfigureAwait(false);
                 candidates.Add(market.Ticker);
                 blend = ensemble.Forecast(market, known.WithBook(market.Ticker, book), started);
-                decision = TradeEvaluator.Evaluate(market, blend?.ProbabilityYes, blend?.Disagreement ?? 0d, preset, state, started, book);
+                decision = TradeEvaluator.Evaluate(market, blend?.ProbabilityYes, blend?.Disagreement ?? 0d, preset, state, started, book, conditions);
+            }
+
+            if (blend is not null)
+            {
+                forecasts.Add((market, blend));
             }
 
             var reached = decision.Stage;
@@ -114,6 +127,10 @@ public sealed partial class TradingCycle(
         await feed.WatchAsync(candidates, ct).ConfigureAwait(false);
         var saved = await SaveProposalsAsync(proposals, ct).ConfigureAwait(false);
         funnel[(int)FunnelStage.Proposed] = saved.Count;
+
+        // Every forecast is kept with its decision time, to be scored when its market settles.
+        var proposedTickers = proposals.Where(p => saved.Contains(p.Id)).Select(p => p.Ticker).ToHashSet(StringComparer.Ordinal);
+        await recorder.RecordAsync(cycleId, forecasts, proposedTickers, started, ct).ConfigureAwait(false);
         var finished = time.GetUtcNow();
         var report = new CycleReport(cycleId, started, finished, preset.Name, funnel[0], funnel[1], funnel[2], funnel[3], funnel[4], funnel[5], skips, saved);
         await using (var context = await db.CreateDbContextAsync(ct).ConfigureAwait(false))

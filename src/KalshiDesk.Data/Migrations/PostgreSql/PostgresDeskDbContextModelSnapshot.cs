@@ -266,6 +266,73 @@ namespace KalshiDesk.Data.Migrations.PostgreSql
                     b.ToTable("fills", (string)null);
                 });
 
+            modelBuilder.Entity("KalshiDesk.Data.Entities.ForecastEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CloseTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DecisionTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Disagreement")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("EventTicker")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double>("MarketProbabilityYes")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("PooledProbabilityYes")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("ProbabilityYes")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Recalibrator")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ScoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Ticker")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool?>("YesWon")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SettledAt");
+
+                    b.HasIndex("ScoredAt", "CloseTime");
+
+                    b.HasIndex("Ticker", "DecisionTime");
+
+                    b.ToTable("forecasts", (string)null);
+                });
+
             modelBuilder.Entity("KalshiDesk.Data.Entities.LedgerEntryEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -300,6 +367,31 @@ namespace KalshiDesk.Data.Migrations.PostgreSql
                     b.HasIndex("At");
 
                     b.ToTable("ledger", (string)null);
+                });
+
+            modelBuilder.Entity("KalshiDesk.Data.Entities.ModelForecastEntity", b =>
+                {
+                    b.Property<Guid>("ForecastId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Inputs")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<double>("ProbabilityYes")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("ForecastId", "Model");
+
+                    b.ToTable("model_forecasts", (string)null);
                 });
 
             modelBuilder.Entity("KalshiDesk.Data.Entities.OrderEntity", b =>
@@ -795,6 +887,15 @@ namespace KalshiDesk.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("KalshiDesk.Data.Entities.ModelForecastEntity", b =>
+                {
+                    b.HasOne("KalshiDesk.Data.Entities.ForecastEntity", null)
+                        .WithMany("Models")
+                        .HasForeignKey("ForecastId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -844,6 +945,11 @@ namespace KalshiDesk.Data.Migrations.PostgreSql
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("KalshiDesk.Data.Entities.ForecastEntity", b =>
+                {
+                    b.Navigation("Models");
                 });
 #pragma warning restore 612, 618
         }

@@ -261,6 +261,73 @@ namespace KalshiDesk.Data.Migrations.Sqlite
                     b.ToTable("fills", (string)null);
                 });
 
+            modelBuilder.Entity("KalshiDesk.Data.Entities.ForecastEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CloseTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecisionTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Disagreement")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("EventTicker")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MarketProbabilityYes")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PooledProbabilityYes")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ProbabilityYes")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Recalibrator")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ScoredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SettledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ticker")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("YesWon")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SettledAt");
+
+                    b.HasIndex("ScoredAt", "CloseTime");
+
+                    b.HasIndex("Ticker", "DecisionTime");
+
+                    b.ToTable("forecasts", (string)null);
+                });
+
             modelBuilder.Entity("KalshiDesk.Data.Entities.LedgerEntryEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -295,6 +362,31 @@ namespace KalshiDesk.Data.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.ToTable("ledger", (string)null);
+                });
+
+            modelBuilder.Entity("KalshiDesk.Data.Entities.ModelForecastEntity", b =>
+                {
+                    b.Property<Guid>("ForecastId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Inputs")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ProbabilityYes")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ForecastId", "Model");
+
+                    b.ToTable("model_forecasts", (string)null);
                 });
 
             modelBuilder.Entity("KalshiDesk.Data.Entities.OrderEntity", b =>
@@ -786,6 +878,15 @@ namespace KalshiDesk.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("KalshiDesk.Data.Entities.ModelForecastEntity", b =>
+                {
+                    b.HasOne("KalshiDesk.Data.Entities.ForecastEntity", null)
+                        .WithMany("Models")
+                        .HasForeignKey("ForecastId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -835,6 +936,11 @@ namespace KalshiDesk.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("KalshiDesk.Data.Entities.ForecastEntity", b =>
+                {
+                    b.Navigation("Models");
                 });
 #pragma warning restore 612, 618
         }
