@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using KalshiDesk.TestKit;
 using KalshiDesk.TestKit.Processes;
 using Microsoft.Playwright;
@@ -17,7 +19,12 @@ public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<Brows
 
     public async Task InitializeAsync()
     {
-        _desk = DeskProcess.Start(
+        _desk = StartDesk();
+        await _desk.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+    }
+
+    private DeskProcess StartDesk() =>
+        DeskProcess.Start(
             _directory.FullName,
             new Dictionary<string, string?>
             {
@@ -29,8 +36,6 @@ public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<Brows
                 ["Sandbox__TickInterval"] = "00:00:00",
             },
             $"--urls=http://127.0.0.1:{DeskProcess.FreePort()}");
-        await _desk.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
-    }
 
     public async Task DisposeAsync()
     {
@@ -89,6 +94,45 @@ public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Decision funnel")).ToContainTextAsync("scanned");
         await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "overview.png"), FullPage = true });
+
+        // Nothing has settled in a desk minutes old: the Calibration page says so rather than showing empty charts.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Calibration" }).ClickAsync();
+        await page.WaitForURLAsync("**/calibration");
+        await Assertions.Expect(page.GetByText("No market has settled since the desk began recording forecasts")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.Equal("same document", await page.EvaluateAsync<string>("() => window.__kdMark"));
+    }
+
+    [Fact]
+    public async Task Restart_OverSettledHistory_CalibrationPageShowsWhatTheDeskLearned()
+    {
+        // The desk stops, markets it forecast have settled meanwhile, and it starts again over that history.
+        await _desk.DisposeAsync();
+        await SettledHistory.WriteAsync(_directory.FullName);
+        _desk = StartDesk();
+        await _desk.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(new Uri(_desk.BaseAddress!, "/calibration").AbsoluteUri);
+        await page.GetByLabel("User name").FillAsync("admin");
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/calibration", new() { Timeout = 30_000 });
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Calibration", Level = 1 })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByLabel("Settled markets")).ToHaveTextAsync(SettledHistory.Markets.ToString(CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.GetByLabel("Brier score, desk versus market")).ToHaveTextAsync(new Regex(@"^0\.\d{4} vs 0\.\d{4}$"));
+        await Assertions.Expect(page.GetByLabel("Brier skill versus market")).ToHaveTextAsync(new Regex(@"^\+0\.\d{4}$"));
+        await Assertions.Expect(page.Locator("[aria-label^='Reliability diagram'] svg")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[aria-label^='Brier decomposition over time'] svg")).ToBeVisibleAsync();
+        var models = page.Locator("[aria-label='Models'] tbody tr");
+        await Assertions.Expect(models).ToHaveCountAsync(3);
+        await Assertions.Expect(models.First).ToContainTextAsync("favourite-longshot");
+        await Assertions.Expect(page.Locator("[aria-label='Categories'] tbody tr")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+
+        var screenshots = Path.Combine(DeskProcess.RepositoryRoot(), "docs", "screenshots");
+        Directory.CreateDirectory(screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "calibration.png"), FullPage = true });
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using KalshiDesk.Data;
 using KalshiDesk.Domain.Proposals;
 using KalshiDesk.Engine.Portfolio;
+using KalshiDesk.Engine.Scoring;
 using KalshiDesk.Engine.Trading;
 using KalshiDesk.Kalshi;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ public sealed class DeskStatusReader(
     IDbContextFactory<DeskDbContext> db,
     PortfolioReader portfolio,
     PresetProvider presets,
+    LearnedCalibration calibration,
     IOptions<TradingOptions> trading,
     IOptions<KalshiOptions> kalshi)
 {
@@ -27,13 +29,18 @@ public sealed class DeskStatusReader(
         var funnel = last is null
             ? null
             : new CycleFunnel(last.Id, last.StartedAt, last.FinishedAt, last.Scanned, last.Priced, last.WithEdge, last.Sized, last.RiskPassed, last.Proposed, JsonSerializer.Deserialize<Dictionary<string, int>>(last.SkipReasons) ?? []);
-        var reason = last is null ? "waiting for the first cycle" : "trading within the preset's limits";
         var reconciliation = await ReconciliationAsync(context, ct).ConfigureAwait(false);
+
+        // One read of what was learned, so the state, its reason and the numbers beside them agree.
+        var learned = calibration.Snapshot;
+        var (state, reason) = learned.Rolling.Reason is { } sitOut
+            ? ("sitting out", sitOut)
+            : ("active", last is null ? "waiting for the first cycle" : "trading within the preset's limits");
         return new StatusResponse(
             trading.Value.Mode.ToString().ToLowerInvariant(),
             kalshi.Value.Environment.ToString().ToLowerInvariant(),
             preset.Name,
-            "active",
+            state,
             reason,
             account.Equity,
             account.Cash,
@@ -42,7 +49,8 @@ public sealed class DeskStatusReader(
             account.Positions.Count,
             pending,
             funnel,
-            reconciliation);
+            reconciliation,
+            new CalibrationStatus(learned.SettledMarkets, learned.Rolling.Skill, learned.Rolling.Degraded));
     }
 
     private async Task<ReconciliationStatus> ReconciliationAsync(DeskDbContext context, CancellationToken ct)

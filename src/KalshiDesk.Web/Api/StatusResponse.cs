@@ -1,6 +1,8 @@
 namespace KalshiDesk.Web.Api;
 
 /// <summary>The desk at a glance. Money in dollars.</summary>
+/// <param name="State">"active", or "sitting out" when every entry pauses (calibration has degraded).</param>
+/// <param name="Reason">Why the desk is in that state, in a line.</param>
 public sealed record StatusResponse(
     string Mode,
     string Exchange,
@@ -14,4 +16,5 @@ public sealed record StatusResponse(
     int OpenPositions,
     int PendingProposals,
     CycleFunnel? LastCycle,
-    ReconciliationStatus Reconciliation);
+    ReconciliationStatus Reconciliation,
+    CalibrationStatus Calibration);

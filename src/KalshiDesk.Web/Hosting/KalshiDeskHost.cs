@@ -79,6 +79,7 @@ public static class KalshiDeskHost
         app.MapStatusApi();
         app.MapProposalsApi();
         app.MapPositionsApi();
+        app.MapCalibrationApi();
         app.MapAccountEndpoints();
         app.MapDeskHub();
         app.MapDeskJobs();

@@ -4,13 +4,19 @@ using Microsoft.Extensions.Options;
 
 namespace KalshiDesk.Web.Jobs;
 
-/// <summary>Registers the recurring cycle (every minute) and runs one right after start; in live mode, reconciliation too.</summary>
+/// <summary>
+/// Registers the recurring cycle (every minute) and runs one right after start, and scoring every five minutes; in live
+/// mode, reconciliation too.
+/// </summary>
 internal sealed class JobScheduler(IRecurringJobManager recurring, IBackgroundJobClient jobs, IHostApplicationLifetime lifetime, IOptions<TradingOptions> trading) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         recurring.AddOrUpdate<TradingCycleJob>(TradingCycleJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         lifetime.ApplicationStarted.Register(() => jobs.Enqueue<TradingCycleJob>(j => j.RunAsync(CancellationToken.None)));
+
+        // Paper and live alike: forecasts are scored against the exchange's settlements, whatever broker traded.
+        recurring.AddOrUpdate<ScoringJob>(ScoringJob.Id, j => j.RunAsync(CancellationToken.None), ScoringJob.Schedule);
 
         // Live trading reconciles with the exchange at start and every minute; paper trading's ledger is its own record.
         if (trading.Value.Mode == TradingMode.Live)

@@ -10,6 +10,8 @@ public static class JobsHosting
     /// <summary>Hangfire on PostgreSQL when the desk's database is PostgreSQL (locks shared by every instance), in memory otherwise.</summary>
     public static void AddDeskJobs(this WebApplicationBuilder builder)
     {
+        // Registered before Hangfire's server: hosted services start in order, so no cycle runs before the desk has relearned.
+        builder.Services.AddHostedService<CalibrationStartup>();
         builder.Services.AddHangfire((sp, config) =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -32,6 +34,7 @@ public static class JobsHosting
         });
         builder.Services.AddTransient<TradingCycleJob>();
         builder.Services.AddTransient<ReconciliationJob>();
+        builder.Services.AddTransient<ScoringJob>();
         builder.Services.AddHostedService<JobScheduler>();
     }
 

@@ -39,6 +39,7 @@ public class ApiTests(DeskApp desk) : IClassFixture<DeskApp>
     [InlineData("/api/status")]
     [InlineData("/api/proposals?status=pending")]
     [InlineData("/api/positions")]
+    [InlineData("/api/calibration")]
     public async Task Api_WithoutSignIn_Is401NotARedirect(string path)
     {
         using var response = await desk.Client(token: null).GetAsync(path);
@@ -75,6 +76,31 @@ public class ApiTests(DeskApp desk) : IClassFixture<DeskApp>
         Assert.Equal("balanced", status.GetProperty("preset").GetString());
         Assert.True(status.GetProperty("equity").GetDecimal() > 0);
         Assert.Equal("paper trading: the desk's ledger is the record, nothing to reconcile", status.GetProperty("reconciliation").GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public async Task Calibration_BeforeAnySettlement_IsOkWithNoScoresAndTheDeskActive()
+    {
+        using var client = desk.Client();
+
+        using var response = await client.GetAsync("/api/calibration");
+        var status = await client.GetFromJsonAsync<JsonElement>("/api/status");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(0, body.GetProperty("settledMarkets").GetInt32());
+        Assert.Equal(0, body.GetProperty("scoredForecasts").GetInt32());
+        Assert.All(["desk", "market", "pooled"], name => Assert.Equal(JsonValueKind.Null, body.GetProperty(name).ValueKind));
+        Assert.All(["models", "categories", "horizons", "history"], name => Assert.Equal(0, body.GetProperty(name).GetArrayLength()));
+        Assert.Equal("identity: no settled markets yet", body.GetProperty("recalibration").GetString());
+
+        // Learned once at start, from nothing: the window is the configured one, the skill unknown, no sit-out.
+        Assert.NotEqual(JsonValueKind.Null, body.GetProperty("updatedAt").ValueKind);
+        var rolling = body.GetProperty("rolling");
+        Assert.Equal((100, 0, JsonValueKind.Null, false), (rolling.GetProperty("window").GetInt32(), rolling.GetProperty("count").GetInt32(), rolling.GetProperty("skill").ValueKind, rolling.GetProperty("degraded").GetBoolean()));
+        Assert.Equal("active", status.GetProperty("state").GetString());
+        var calibration = status.GetProperty("calibration");
+        Assert.Equal((0, JsonValueKind.Null, false), (calibration.GetProperty("settledMarkets").GetInt32(), calibration.GetProperty("rollingSkill").ValueKind, calibration.GetProperty("sittingOut").GetBoolean()));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using KalshiDesk.Data;
 using KalshiDesk.Data.Entities;
 using KalshiDesk.Engine.Portfolio;
+using KalshiDesk.Engine.Scoring;
 using KalshiDesk.Engine.Trading;
 using KalshiDesk.Kalshi;
 using KalshiDesk.Web.Api;
@@ -33,7 +34,7 @@ public sealed class ReconciliationStatusTests : IAsyncLifetime
     private DeskStatusReader Reader(TradingMode mode)
     {
         var trading = Options.Create(new TradingOptions { Mode = mode });
-        return new DeskStatusReader(_db, new PortfolioReader(_db), new PresetProvider(_db, trading), trading, Options.Create(new KalshiOptions { Environment = KalshiEnvironment.Demo }));
+        return new DeskStatusReader(_db, new PortfolioReader(_db), new PresetProvider(_db, trading), new LearnedCalibration(), trading, Options.Create(new KalshiOptions { Environment = KalshiEnvironment.Demo }));
     }
 
     [Fact]
