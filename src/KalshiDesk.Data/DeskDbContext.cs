@@ -21,6 +21,7 @@ public abstract class DeskDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<SettlementEntity> Settlements => Set<SettlementEntity>();
     public DbSet<ForecastEntity> Forecasts => Set<ForecastEntity>();
     public DbSet<ModelForecastEntity> ModelForecasts => Set<ModelForecastEntity>();
+    public DbSet<RiskStateEntity> RiskState => Set<RiskStateEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -36,6 +37,7 @@ public abstract class DeskDbContext(DbContextOptions options) : IdentityDbContex
             e.Property(p => p.Title).HasMaxLength(500);
             e.Property(p => p.Category).HasMaxLength(100);
             e.Property(p => p.Side).HasMaxLength(3);
+            e.Property(p => p.Route).HasMaxLength(10);
             e.Property(p => p.Preset).HasMaxLength(50);
             e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(p => p.ClientOrderId).HasMaxLength(64);
@@ -118,6 +120,8 @@ public abstract class DeskDbContext(DbContextOptions options) : IdentityDbContex
             e.ToTable("cycle_runs");
             e.HasKey(c => c.Id);
             e.Property(c => c.Preset).HasMaxLength(50);
+            e.Property(c => c.TradingState).HasMaxLength(20);
+            e.Property(c => c.SitOut).HasMaxLength(1000);
             e.HasIndex(c => c.StartedAt);
         });
 
@@ -127,6 +131,8 @@ public abstract class DeskDbContext(DbContextOptions options) : IdentityDbContex
             e.HasKey(a => a.Id);
             e.Property(a => a.Actor).HasMaxLength(256);
             e.Property(a => a.Action).HasMaxLength(100);
+            e.Property(a => a.OldValue).HasMaxLength(500);
+            e.Property(a => a.NewValue).HasMaxLength(500);
             e.HasIndex(a => a.At);
         });
 
@@ -169,7 +175,12 @@ public abstract class DeskDbContext(DbContextOptions options) : IdentityDbContex
             Money(e.Property(x => x.YesCount));
             Money(e.Property(x => x.NoCount));
             Money(e.Property(x => x.Fee));
+            Money(e.Property(x => x.Cost));
+            e.Ignore(x => x.Pnl);
             e.HasIndex(x => x.Ticker).IsUnique();
+
+            // The breaker looks for the settlements it has not counted yet.
+            e.HasIndex(x => x.BreakerCountedAt);
         });
 
         builder.Entity<ForecastEntity>(e =>
@@ -194,6 +205,20 @@ public abstract class DeskDbContext(DbContextOptions options) : IdentityDbContex
             e.HasKey(m => new { m.ForecastId, m.Model });
             e.Property(m => m.Model).HasMaxLength(100);
             e.Property(m => m.Inputs).HasMaxLength(4000);
+        });
+
+        builder.Entity<RiskStateEntity>(e =>
+        {
+            e.ToTable("risk_state");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.Property(r => r.State).HasMaxLength(20);
+            e.Property(r => r.Cause).HasMaxLength(20);
+            e.Property(r => r.Reason).HasMaxLength(1000);
+            Money(e.Property(r => r.DayStartEquity));
+            Money(e.Property(r => r.PeakEquity));
+            Money(e.Property(r => r.LastEquity));
+            e.Property(r => r.Version).IsConcurrencyToken();
         });
 
         builder.Entity<DeskSettingEntity>(e =>

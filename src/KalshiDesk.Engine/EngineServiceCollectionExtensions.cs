@@ -5,6 +5,7 @@ using KalshiDesk.Engine.Markets;
 using KalshiDesk.Engine.Portfolio;
 using KalshiDesk.Engine.Proposals;
 using KalshiDesk.Engine.Reconciliation;
+using KalshiDesk.Engine.Risk;
 using KalshiDesk.Engine.Scoring;
 using KalshiDesk.Engine.Trading;
 using KalshiDesk.Kalshi;
@@ -47,11 +48,13 @@ public static class EngineServiceCollectionExtensions
         services.AddTransient<PresetProvider>();
         services.AddTransient<PortfolioReader>();
         services.AddTransient<IBroker, PaperBroker>();
+        services.AddTransient<PaperRestingOrders>();
         services.AddTransient<LiveOrderGroups>();
         services.AddTransient<TradingCycle>();
         services.AddTransient<ProposalService>();
         services.AddTransient<IProposalDesk>(sp => sp.GetRequiredService<ProposalService>());
         services.AddTransient<PaperAccount>();
+        services.AddDeskRisk();
 
         // Reconciliation reads Kalshi's portfolio endpoints through the same client (and buckets) as everything else.
         services.AddTransient<IExchangeAccount>(sp => new KalshiExchangeAccount(

@@ -26,6 +26,9 @@ public interface IKalshiClient
     /// <param name="status">unopened, open, closed or settled; null for any.</param>
     IAsyncEnumerable<EventInfo> GetEventsAsync(string? status = null, string? seriesTicker = null, bool withNestedMarkets = false, CancellationToken ct = default);
 
+    /// <summary>Scheduled event fee overrides, page by page: <c>GET /events/fee_changes</c>.</summary>
+    IAsyncEnumerable<EventFeeChange> GetEventFeeChangesAsync(string? eventTicker = null, CancellationToken ct = default);
+
     /// <summary>Creates an order through the V2 endpoint <c>POST /portfolio/events/orders</c>.</summary>
     Task<OrderAck> CreateOrderAsync(OrderRequest order, CancellationToken ct = default);
 

@@ -231,6 +231,8 @@ internal static class KalshiJson
                 TimeInForce.GoodTillCanceled => "good_till_canceled",
                 _ => "immediate_or_cancel",
             },
+            PostOnly = order.PostOnly,
+            ExpirationTime = order.ExpiresAt?.ToUnixTimeSeconds(),
             OrderGroupId = order.OrderGroupId,
         };
     }

@@ -21,6 +21,8 @@ internal sealed class EngineHarness : IAsyncDisposable
     private readonly DirectoryInfo _directory;
     private readonly IDisposable _subscription;
     private KalshiTestSigner? _signer;
+    private Func<DirectoryInfo, Task<EngineHarness>>? _rebuild;
+    private bool _handedOver;
 
     private EngineHarness(ServiceProvider services, FakeTimeProvider time, SandboxServer? sandbox, DirectoryInfo directory)
     {
@@ -88,12 +90,33 @@ internal sealed class EngineHarness : IAsyncDisposable
     }
 
     /// <summary>Against a fake exchange whose markets and books a test sets.</summary>
-    public static Task<EngineHarness> WithFakeAsync(FakeExchange exchange, bool live = false, FakeExchangeAccount? account = null) =>
-        BuildAsync(new Dictionary<string, string?> { ["Kalshi:BaseUrl"] = "http://127.0.0.1:9/trade-api/v2/" }, new FakeTimeProvider(Start), null, exchange, live, paperAccount: true, account);
-
-    private static async Task<EngineHarness> BuildAsync(Dictionary<string, string?> settings, FakeTimeProvider time, SandboxServer? sandbox, FakeExchange? fake, bool live, bool paperAccount, FakeExchangeAccount? account = null)
+    /// <param name="services">Registrations after the app's own (a fake in place of an exchange service, for one).</param>
+    /// <param name="settings">Configuration beside the fake exchange's address (<c>Trading:FeeRounding</c>, for one).</param>
+    public static Task<EngineHarness> WithFakeAsync(FakeExchange exchange, bool live = false, FakeExchangeAccount? account = null, Action<IServiceCollection>? services = null, Dictionary<string, string?>? settings = null)
     {
-        var directory = Directory.CreateTempSubdirectory("kalshidesk-engine-");
+        var time = new FakeTimeProvider(Start);
+        exchange.Clock ??= time;
+        var all = new Dictionary<string, string?>(settings ?? []) { ["Kalshi:BaseUrl"] = "http://127.0.0.1:9/trade-api/v2/" };
+        return BuildAsync(all, time, null, exchange, live, paperAccount: true, account, services);
+    }
+
+    /// <summary>
+    /// The desk restarted: a new service provider, as a new process would build it, on the same database, clock and
+    /// exchange. The new harness owns the database from here on; this one only lets its services go.
+    /// </summary>
+    public async Task<EngineHarness> RestartAsync()
+    {
+        var rebuild = _rebuild ?? throw new InvalidOperationException("This harness cannot be restarted.");
+        _handedOver = true;
+        _subscription.Dispose();
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return await rebuild(_directory);
+    }
+
+    private static async Task<EngineHarness> BuildAsync(Dictionary<string, string?> settings, FakeTimeProvider time, SandboxServer? sandbox, FakeExchange? fake, bool live, bool paperAccount, FakeExchangeAccount? account = null, Action<IServiceCollection>? configure = null, DirectoryInfo? existing = null)
+    {
+        var directory = existing ?? Directory.CreateTempSubdirectory("kalshidesk-engine-");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
@@ -118,6 +141,8 @@ internal sealed class EngineHarness : IAsyncDisposable
             services.AddSingleton<IExchangeAccount>(account);
         }
 
+        configure?.Invoke(services);
+
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await using (var context = await provider.GetRequiredService<IDbContextFactory<DeskDbContext>>().CreateDbContextAsync())
         {
@@ -128,11 +153,19 @@ internal sealed class EngineHarness : IAsyncDisposable
         {
             await provider.GetRequiredService<PaperAccount>().EnsureOpenedAsync();
         }
-        return new EngineHarness(provider, time, sandbox, directory);
+        return new EngineHarness(provider, time, sandbox, directory)
+        {
+            _rebuild = same => BuildAsync(settings, time, sandbox, fake, live, paperAccount, account, configure, same),
+        };
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_handedOver)
+        {
+            return;
+        }
+
         _subscription.Dispose();
         _signer?.Dispose();
         await Services.DisposeAsync();

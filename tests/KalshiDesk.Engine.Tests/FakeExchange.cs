@@ -17,10 +17,23 @@ internal sealed class FakeExchange : IKalshiClient
 
     public Exception? Failure { get; set; }
 
+    /// <summary>The clock market data is stamped with as it is read, as the real client stamps it on receipt (the harness sets it).</summary>
+    public TimeProvider? Clock { get; set; }
+
+    /// <summary>How late market data arrives: a snapshot read now was observed this long ago.</summary>
+    public TimeSpan DataLag { get; set; }
+
+    /// <summary>What <c>GET /exchange/status</c> answers.</summary>
+    public ExchangeStatus Status { get; set; } = new(true, true);
+
     /// <summary>Thrown by order creation only (the market data still answers).</summary>
     public Exception? OrderFailure { get; set; }
 
-    public Task<ExchangeStatus> GetExchangeStatusAsync(CancellationToken ct = default) => Task.FromResult(new ExchangeStatus(true, true));
+    public Task<ExchangeStatus> GetExchangeStatusAsync(CancellationToken ct = default)
+    {
+        ThrowIfFailing();
+        return Task.FromResult(Status);
+    }
 
     public async IAsyncEnumerable<MarketSnapshot> GetMarketsAsync(MarketQuery query, [EnumeratorCancellation] CancellationToken ct = default)
     {
@@ -28,7 +41,7 @@ internal sealed class FakeExchange : IKalshiClient
         foreach (var market in Markets.Values.ToList())
         {
             await Task.Yield();
-            yield return market;
+            yield return Stamp(market);
         }
     }
 
@@ -40,7 +53,7 @@ internal sealed class FakeExchange : IKalshiClient
             await Task.Yield();
             if (filter.Tickers is not { Count: > 0 } tickers || tickers.Contains(market.Ticker))
             {
-                yield return market;
+                yield return Stamp(market);
             }
         }
     }
@@ -48,7 +61,7 @@ internal sealed class FakeExchange : IKalshiClient
     public Task<MarketSnapshot> GetMarketAsync(string ticker, CancellationToken ct = default)
     {
         ThrowIfFailing();
-        return Task.FromResult(Markets[ticker]);
+        return Task.FromResult(Stamp(Markets[ticker]));
     }
 
     public Task<OrderBook> GetOrderBookAsync(string ticker, int depth = 0, CancellationToken ct = default)
@@ -57,8 +70,32 @@ internal sealed class FakeExchange : IKalshiClient
         return Task.FromResult(Books.TryGetValue(ticker, out var book) ? book : OrderBook.Empty);
     }
 
+    /// <summary>Series a test set; any other is a weather series on the general fee schedule.</summary>
+    public Dictionary<string, SeriesInfo> Series { get; } = new(StringComparer.Ordinal);
+
     public Task<SeriesInfo> GetSeriesAsync(string seriesTicker, CancellationToken ct = default) =>
-        Task.FromResult(new SeriesInfo(seriesTicker, seriesTicker, "weather", FeeSchedule.Standard));
+        Task.FromResult(Series.TryGetValue(seriesTicker, out var info) ? info : new SeriesInfo(seriesTicker, seriesTicker, "weather", FeeSchedule.Standard));
+
+    /// <summary>The scheduled changes <c>GET /events/fee_changes</c> answers with.</summary>
+    public List<EventFeeChange> EventFeeChanges { get; } = [];
+
+    /// <summary>Thrown by <c>GET /events/fee_changes</c> only.</summary>
+    public Exception? FeeChangesFailure { get; set; }
+
+    public async IAsyncEnumerable<EventFeeChange> GetEventFeeChangesAsync(string? eventTicker = null, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        ThrowIfFailing();
+        if (FeeChangesFailure is not null)
+        {
+            throw FeeChangesFailure;
+        }
+
+        foreach (var change in EventFeeChanges.ToList())
+        {
+            await Task.Yield();
+            yield return change;
+        }
+    }
 
     /// <summary>The events <c>GET /events</c> answers with (markets not nested).</summary>
     public List<EventInfo> Events { get; } = [];
@@ -79,6 +116,12 @@ internal sealed class FakeExchange : IKalshiClient
         if (OrderFailure is not null)
         {
             throw OrderFailure;
+        }
+
+        // A post-only order rests untouched; anything else fills whole at its limit.
+        if (order.PostOnly)
+        {
+            return Task.FromResult(new OrderAck("fake-" + order.ClientOrderId, order.ClientOrderId, Quantity.Zero, order.Count, null, null));
         }
 
         var yesPrice = order.Side == Side.Yes ? order.LimitPrice : order.LimitPrice.Complement;
@@ -102,6 +145,9 @@ internal sealed class FakeExchange : IKalshiClient
             market.YesBid is { } bid ? [new BookLevel(bid, Quantity.Of(depth))] : [],
             market.YesAsk is { } ask ? [new BookLevel(ask.Complement, Quantity.Of(depth))] : []);
     }
+
+    private MarketSnapshot Stamp(MarketSnapshot market) =>
+        Clock is null ? market : market with { ObservedAt = Clock.GetUtcNow() - DataLag };
 
     private void ThrowIfFailing()
     {

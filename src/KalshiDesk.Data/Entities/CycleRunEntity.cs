@@ -17,5 +17,14 @@ public sealed class CycleRunEntity
     /// <summary>Why markets stopped, counted: {"spread: ...": 4}.</summary>
     public string SkipReasons { get; set; } = "{}";
 
+    /// <summary>How many markets each gate let through, shrank and stopped: {"spread": {"passed": 12, "shrunk": 0, "failed": 3}}.</summary>
+    public string Gates { get; set; } = "{}";
+
+    /// <summary>The desk's trading state during the cycle: active, reducing or halted.</summary>
+    public string TradingState { get; set; } = "active";
+
+    /// <summary>Why every entry sat out during the cycle (exchange not trading, API errors high, calibration degraded), or null.</summary>
+    public string? SitOut { get; set; }
+
     public string? Error { get; set; }
 }

@@ -18,4 +18,7 @@ public sealed class OrderEntity
     public required string Status { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When a resting (good-till-canceled) order is cancelled if still unfilled; null for an immediate order.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
 }

@@ -23,8 +23,14 @@ public sealed class ProposalEntity
     /// <summary>The market's own implied probability of YES (the quote mid) when the proposal was made.</summary>
     public double? MarketProbabilityYes { get; set; }
 
-    /// <summary>Limit price of the side bought, in dollars.</summary>
+    /// <summary>Limit price of the side bought, in dollars: the deepest level a taker order takes, or the bid a maker order rests at.</summary>
     public decimal Price { get; set; }
+
+    /// <summary>"taker" (cross now) or "maker" (rest at the side's best bid with the maker fee).</summary>
+    public string Route { get; set; } = "taker";
+
+    /// <summary>The chance the order fills: 1 for a taker order, the fill model's estimate for a resting one.</summary>
+    public double FillProbability { get; set; } = 1d;
 
     public decimal Contracts { get; set; }
     public decimal Cost { get; set; }

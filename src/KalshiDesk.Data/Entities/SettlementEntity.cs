@@ -18,4 +18,13 @@ public sealed class SettlementEntity
     public decimal YesCount { get; set; }
     public decimal NoCount { get; set; }
     public decimal Fee { get; set; }
+
+    /// <summary>What the contracts settled had cost (YES and NO together), in dollars.</summary>
+    public decimal Cost { get; set; }
+
+    /// <summary>Revenue − cost − fees: what the market made or lost, in dollars.</summary>
+    public decimal Pnl => Revenue - Cost - Fee;
+
+    /// <summary>When the circuit breaker counted this settlement in its losing streak; null until it has.</summary>
+    public DateTimeOffset? BreakerCountedAt { get; set; }
 }

@@ -15,13 +15,15 @@ public static class BookFillModel
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(fees);
 
+        var asks = AskLadder.For(book, side);
         var remaining = count.Contracts;
         var filled = 0m;
         var cost = 0m;
         var rawFee = 0m;
-        foreach (var level in book.AsksFor(side))
+        for (var i = 0; i < asks.Count && remaining > 0m; i++)
         {
-            if (remaining <= 0m || level.Price > limit)
+            var level = asks[i];
+            if (level.Price > limit)
             {
                 break;
             }
@@ -38,6 +40,6 @@ public static class BookFillModel
             return BookFill.None;
         }
 
-        return new BookFill(Quantity.Of(filled), Price.FromDollars(cost / filled), new Money(cost), new Money(rawFee).CeilingToCent());
+        return new BookFill(Quantity.Of(filled), Price.FromDollars(cost / filled), new Money(cost), KalshiFeeModel.RoundUp(rawFee, fees.Rounding));
     }
 }

@@ -36,6 +36,9 @@ public sealed record MarketSnapshot(
     /// <summary>When the market settled (<c>settlement_ts</c>), or null before.</summary>
     public DateTimeOffset? SettledAt { get; init; }
 
+    /// <summary>The prices orders may use (Kalshi's <c>price_level_structure</c>); the cent grid unless the feed knows better.</summary>
+    public PriceGrid Ticks { get; init; } = PriceGrid.LinearCent;
+
     /// <summary>The YES bid-ask spread in dollars, or null when a side is empty.</summary>
     public decimal? Spread => YesBid is { } bid && YesAsk is { } ask ? ask.Dollars - bid.Dollars : null;
 

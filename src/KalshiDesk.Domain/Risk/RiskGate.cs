@@ -6,11 +6,14 @@ using KalshiDesk.Domain.Sizing;
 namespace KalshiDesk.Domain.Risk;
 
 /// <summary>
-/// Approves, shrinks or denies a sized trade against a preset's limits. A pure function: the time is passed in.
+/// Approves, shrinks or denies a sized trade against the desk's trading state, its sit-outs and a preset's limits.
+/// A pure function: the time is passed in.
 /// Business-rule failures are results with reasons, never exceptions.
 /// </summary>
 public static class RiskGate
 {
+    /// <summary>Halted or reducing: no new entries. Its denials read "halted: …" or "reducing: …".</summary>
+    public const string TradingState = "trading state";
     public const string SitOut = "sit-out";
     public const string MarketOpen = "market open";
     public const string TimeToClose = "time to close";
@@ -22,6 +25,9 @@ public static class RiskGate
     public const string TotalExposure = "total exposure";
     public const string EventExposure = "event exposure";
     public const string Cash = "cash";
+
+    /// <summary>The trade as sized buys nothing.</summary>
+    public const string Sizing = "sizing";
 
     public static RiskDecision Evaluate(
         MarketSnapshot market,
@@ -42,34 +48,44 @@ public static class RiskGate
 
         var passed = new List<string>();
         var reasons = new List<string>();
-        RiskDecision Deny(string reason)
+        RiskDecision Deny(string gate, string reason)
         {
             reasons.Add(reason);
-            return new RiskDecision(RiskOutcome.Denied, KellySizer.Result(sizing.KellyFraction, Quantity.Zero, price, market.Fees, sizing.LimitedBy), passed, reasons);
+            return new RiskDecision(RiskOutcome.Denied, KellySizer.Result(sizing.KellyFraction, Quantity.Zero, price, market.Fees, sizing.LimitedBy), passed, reasons) { DeniedBy = gate };
         }
 
+        // A halted or reducing desk opens nothing; exits never pass through here.
+        switch (conditions?.State)
+        {
+            case Risk.TradingState.Halted:
+                return Deny(TradingState, $"halted: {conditions.StateReason ?? "the desk is halted"}");
+            case Risk.TradingState.Reducing:
+                return Deny(TradingState, $"reducing: {conditions.StateReason ?? "exits only"}");
+        }
+
+        passed.Add(TradingState);
         if (conditions?.SitOutReason is { } sitOut)
         {
-            return Deny($"{SitOut}: {sitOut}");
+            return Deny(SitOut, $"{SitOut}: {sitOut}");
         }
 
         passed.Add(SitOut);
         if (market.Status != MarketStatus.Active)
         {
-            return Deny($"{MarketOpen}: market is {market.Status.ToString().ToLowerInvariant()}");
+            return Deny(MarketOpen, $"{MarketOpen}: market is {market.Status.ToString().ToLowerInvariant()}");
         }
 
         passed.Add(MarketOpen);
         var toClose = market.CloseTime - now;
         if (toClose < preset.MinTimeToClose)
         {
-            return Deny($"{TimeToClose}: closes in {Format(toClose)}, preset needs {Format(preset.MinTimeToClose)}");
+            return Deny(TimeToClose, $"{TimeToClose}: closes in {Format(toClose)}, preset needs {Format(preset.MinTimeToClose)}");
         }
 
         passed.Add(TimeToClose);
         if (market.Spread is not { } spread || spread > preset.MaxSpread)
         {
-            return Deny(market.Spread is null
+            return Deny(Spread, market.Spread is null
                 ? $"{Spread}: one side of the book is empty"
                 : $"{Spread}: {market.Spread.Value:0.00##} is wider than {preset.MaxSpread:0.00##}");
         }
@@ -77,30 +93,32 @@ public static class RiskGate
         passed.Add(Spread);
         if (edge < preset.MinEdge)
         {
-            return Deny($"{MinEdge}: edge {edge.ToString("0.0000", CultureInfo.InvariantCulture)} is below {preset.MinEdge.ToString("0.00##", CultureInfo.InvariantCulture)}");
+            return Deny(MinEdge, $"{MinEdge}: edge {edge.ToString("0.0000", CultureInfo.InvariantCulture)} is below {preset.MinEdge.ToString("0.00##", CultureInfo.InvariantCulture)}");
         }
 
         passed.Add(MinEdge);
         if (modelDisagreement > preset.MaxModelDisagreement)
         {
-            return Deny($"{Disagreement}: {modelDisagreement.ToString("0.00", CultureInfo.InvariantCulture)} exceeds {preset.MaxModelDisagreement.ToString("0.00", CultureInfo.InvariantCulture)}");
+            return Deny(Disagreement, $"{Disagreement}: {modelDisagreement.ToString("0.00", CultureInfo.InvariantCulture)} exceeds {preset.MaxModelDisagreement.ToString("0.00", CultureInfo.InvariantCulture)}");
         }
 
         passed.Add(Disagreement);
         var alreadyHeld = portfolio.ExposureByTicker.ContainsKey(market.Ticker);
         if (!alreadyHeld && portfolio.OpenPositions >= preset.MaxOpenPositions)
         {
-            return Deny($"{OpenPositions}: {portfolio.OpenPositions} held, preset allows {preset.MaxOpenPositions}");
+            return Deny(OpenPositions, $"{OpenPositions}: {portfolio.OpenPositions} held, preset allows {preset.MaxOpenPositions}");
         }
 
         passed.Add(OpenPositions);
         if (sizing.Contracts.IsZero)
         {
-            return Deny(sizing.LimitedBy == SizingLimit.NoEdge ? "sizing: no positive edge" : $"sizing: nothing fits ({sizing.LimitedBy})");
+            return Deny(Sizing, sizing.LimitedBy == SizingLimit.NoEdge ? "sizing: no positive edge" : $"sizing: nothing fits ({sizing.LimitedBy})");
         }
 
         // The sizer already applied the single-trade cap; check it again so a caller's own sizing cannot bypass it.
         var outcome = RiskOutcome.Approved;
+        string? emptiedBy = null;
+        var shrunk = new List<string>();
         var allowed = sizing;
         var singleCap = portfolio.Equity * preset.MaxSingleTrade;
         allowed = Shrink(allowed, singleCap, SingleTrade, ref outcome, reasons, passed);
@@ -113,10 +131,10 @@ public static class RiskGate
 
         if (allowed.Contracts.IsZero)
         {
-            return new RiskDecision(RiskOutcome.Denied, allowed, passed, reasons);
+            return new RiskDecision(RiskOutcome.Denied, allowed, passed, reasons) { DeniedBy = emptiedBy, ShrunkBy = shrunk };
         }
 
-        return new RiskDecision(outcome, allowed, passed, reasons);
+        return new RiskDecision(outcome, allowed, passed, reasons) { ShrunkBy = shrunk };
 
         SizingResult Shrink(SizingResult current, Money room, string gate, ref RiskOutcome result, List<string> why, List<string> ok)
         {
@@ -128,6 +146,15 @@ public static class RiskGate
 
             var fits = KellySizer.ContractsWithin(room, price, market.Fees, market.FractionalTrading);
             result = RiskOutcome.Shrunk;
+            if (fits.IsZero)
+            {
+                emptiedBy ??= gate;
+            }
+            else
+            {
+                shrunk.Add(gate);
+            }
+
             why.Add($"{gate}: ${current.Outlay.Dollars:0.00} exceeds the ${Money.Max(room, Money.Zero).Dollars:0.00} allowed; {fits} contracts fit");
             return KellySizer.Result(current.KellyFraction, fits, price, market.Fees, current.LimitedBy);
         }

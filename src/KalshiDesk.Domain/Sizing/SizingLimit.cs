@@ -17,4 +17,7 @@ public enum SizingLimit
 
     /// <summary>The contracts offered at acceptable prices.</summary>
     Depth,
+
+    /// <summary>The next contract's edge, at its own price level, is below the minimum: the book ran out of edge.</summary>
+    Edge,
 }

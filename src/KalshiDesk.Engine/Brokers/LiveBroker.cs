@@ -8,7 +8,9 @@ namespace KalshiDesk.Engine.Brokers;
 /// <summary>
 /// Real orders on Kalshi through the V2 endpoint. An answer that never came, a 5xx, or Kalshi saying the
 /// client_order_id already exists means the outcome is unknown: the order is never sent again, reconciliation settles it.
-/// Every order belongs to the preset's order group, so the exchange stops a runaway by itself.
+/// Every order belongs to the preset's order group, so the exchange stops a runaway by itself. A maker-route order goes
+/// as a post-only good-till-canceled limit with its expiration time: it rests at its price (Kalshi refuses it rather
+/// than let it take), and reconciliation books its fills and its end.
 /// </summary>
 public sealed class LiveBroker(IKalshiClient client, LiveOrderGroups groups) : IBroker
 {
@@ -35,15 +37,16 @@ public sealed class LiveBroker(IKalshiClient client, LiveOrderGroups groups) : I
             throw new OrderOutcomeUnknownException(order.ClientOrderId, ex);
         }
 
+        var resting = order.TimeInForce == TimeInForce.GoodTillCanceled ? ack.Remaining : Quantity.Zero;
         if (ack.Filled.IsZero || ack.AverageFillPrice is not { } yesPrice)
         {
-            return new BrokerResult(ack.OrderId, Quantity.Zero, null, Money.Zero, Money.Zero);
+            return new BrokerResult(ack.OrderId, Quantity.Zero, null, Money.Zero, Money.Zero) { Resting = resting };
         }
 
         // Kalshi reports the average as a YES price and the fee per contract; reconciliation later books the exact fills.
         var price = order.Side == Side.Yes ? yesPrice : yesPrice.Complement;
         var cost = new Money(decimal.Round(ack.Filled.Contracts * price.Dollars, 4));
         var fee = new Money(decimal.Round(ack.Filled.Contracts * (ack.AverageFeePaid ?? 0m), 2));
-        return new BrokerResult(ack.OrderId, ack.Filled, price, cost, fee);
+        return new BrokerResult(ack.OrderId, ack.Filled, price, cost, fee) { Resting = resting };
     }
 }

@@ -9,10 +9,12 @@ using KalshiDesk.Engine.Brokers;
 using KalshiDesk.Engine.Events;
 using KalshiDesk.Engine.Markets;
 using KalshiDesk.Engine.Portfolio;
+using KalshiDesk.Engine.Risk;
 using KalshiDesk.Engine.Trading;
 using KalshiDesk.Kalshi;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace KalshiDesk.Engine.Proposals;
 
@@ -26,11 +28,16 @@ public sealed partial class ProposalService(
     IBroker broker,
     PresetProvider presets,
     PortfolioReader portfolio,
+    RiskMonitor monitor,
     IDeskEvents events,
+    IOptions<TradingOptions> options,
     TimeProvider time,
     ILogger<ProposalService> logger) : IProposalDesk
 {
     public const int MaxReasonLength = 1000;
+
+    /// <summary>The <see cref="ProposalEntity.Route"/> of a proposal whose order rests at its bid.</summary>
+    public const string MakerRoute = "maker";
 
     public async Task<IReadOnlyList<ProposalView>> ListAsync(ProposalStatus? status, int limit = 200, CancellationToken ct = default)
     {
@@ -125,9 +132,10 @@ public sealed partial class ProposalService(
 
         await events.PublishAsync(new ProposalChanged(now, id, ProposalStatus.Approved), ct).ConfigureAwait(false);
         string? failure;
+        string? resting = null;
         try
         {
-            failure = await ExecuteAsync(proposal, ct).ConfigureAwait(false);
+            (failure, resting) = await ExecuteAsync(proposal, ct).ConfigureAwait(false);
         }
         catch (OrderOutcomeUnknownException ex)
         {
@@ -155,6 +163,18 @@ public sealed partial class ProposalService(
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatuses.Rejected), ct).ConfigureAwait(false);
         }
 
+        if (resting is not null)
+        {
+            // A maker bid rests: the proposal stays approved (in flight) until the bid fills or ends.
+            await using (var context = await db.CreateDbContextAsync(ct).ConfigureAwait(false))
+            {
+                await context.Proposals.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Reason, resting), ct).ConfigureAwait(false);
+            }
+
+            await events.PublishAsync(new PositionsChanged(time.GetUtcNow(), proposal.Ticker), ct).ConfigureAwait(false);
+            return await ResultAsync(id, true, resting, ct).ConfigureAwait(false);
+        }
+
         var status = failure is null ? ProposalStatus.Executed : ProposalStatus.Failed;
         await using (var context = await db.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
@@ -174,13 +194,16 @@ public sealed partial class ProposalService(
         return await ResultAsync(id, failure is null, failure, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Re-checks the trade, sends the order, books the fill. Returns null on success, else why it did not trade.</summary>
-    private async Task<string?> ExecuteAsync(ProposalEntity proposal, CancellationToken ct)
+    /// <summary>
+    /// Re-checks the trade, sends the order, books the fill. Returns why it did not trade (null on success), and, when a
+    /// maker bid was left resting, what rests where until when.
+    /// </summary>
+    private async Task<(string? Failure, string? Resting)> ExecuteAsync(ProposalEntity proposal, CancellationToken ct)
     {
         var side = proposal.Side == "yes" ? Side.Yes : Side.No;
         if (await HasUnsettledOrderAsync(proposal.Ticker, ct).ConfigureAwait(false))
         {
-            return $"an earlier order on {proposal.Ticker} has an unknown outcome; wait until reconciliation settles it";
+            return ($"an earlier order on {proposal.Ticker} has an unknown outcome; wait until reconciliation settles it", null);
         }
 
         var market = await feed.GetMarketAsync(proposal.Ticker, ct).ConfigureAwait(false);
@@ -191,28 +214,39 @@ public sealed partial class ProposalService(
         // preset's minimum (PRODUCT.md: "if the edge has gone, the approval fails with the reason").
         if (market.AskFor(side) is not { } ask)
         {
-            return "nobody is offering this side any more";
+            return ("nobody is offering this side any more", null);
         }
 
+        // A maker bid is re-checked where it will rest, with the maker fee.
         var proposed = Price.FromDollars(proposal.Price);
         var q = Probability.Of(proposal.ProbabilityYes).For(side);
-        var edgeNow = EdgeModel.Edge(q, ask, market.Fees);
+        var maker = proposal.Route == MakerRoute;
+        var edgeNow = maker ? EdgeModel.Edge(q, proposed, market.Fees, Liquidity.Maker) : EdgeModel.Edge(q, ask, market.Fees);
         if (edgeNow < preset.MinEdge)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"edge gone: the ask moved from {proposed} to {ask}; edge now {edgeNow:0.0000} is below the {preset.Name} minimum {preset.MinEdge:0.00##}");
+            return (maker
+                ? string.Create(CultureInfo.InvariantCulture, $"edge gone: resting at {proposed} the edge is now {edgeNow:0.0000}, below the {preset.Name} minimum {preset.MinEdge:0.00##}")
+                : string.Create(CultureInfo.InvariantCulture, $"edge gone: the ask moved from {proposed} to {ask}; edge now {edgeNow:0.0000} is below the {preset.Name} minimum {preset.MinEdge:0.00##}"), null);
         }
 
-        var limit = ask;
+        // A taker order keeps the proposal's limit (the deepest level its size walked to) unless the ask has moved past it;
+        // a maker bid rests at its price. Unmoved, the proposal's own cost and fee (walked level by level) are the sizing.
+        var limit = maker || proposed >= ask ? proposed : ask;
         var account = await portfolio.ReadAsync(ct).ConfigureAwait(false);
-        var sizing = KellySizer.Result(proposal.KellyFraction, Quantity.Of(proposal.Contracts), limit, market.Fees, SizingLimit.Kelly);
-        var risk = RiskGate.Evaluate(market, side, limit, edgeNow, sizing, 0d, preset, account.ToRiskState(), now);
+        var sizing = limit == proposed
+            ? new SizingResult(proposal.KellyFraction, Quantity.Of(proposal.Contracts), new Money(proposal.Cost), new Money(proposal.Fee), SizingLimit.Kelly)
+            : KellySizer.Result(proposal.KellyFraction, Quantity.Of(proposal.Contracts), limit, market.Fees, SizingLimit.Kelly);
+        // A halted or reducing desk (breaker, kill switch, tighter preset) approves nothing: the gate says why.
+        var conditions = await monitor.ConditionsAsync(ct: ct).ConfigureAwait(false);
+        var risk = RiskGate.Evaluate(market, side, limit, edgeNow, sizing, 0d, preset, account.ToRiskState(), now, conditions);
         if (!risk.Allowed)
         {
-            return "limits: " + string.Join("; ", risk.Reasons);
+            return ("limits: " + string.Join("; ", risk.Reasons), null);
         }
 
         var count = risk.Sizing.Contracts;
         var orderId = Guid.CreateVersion7(now);
+        var expires = now + options.Value.MakerOrderLifetime;
         await using (var context = await db.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
             // Recorded before sending: the unique client_order_id makes a second send impossible.
@@ -228,13 +262,29 @@ public sealed partial class ProposalService(
                 Count = count.Contracts,
                 Status = OrderStatuses.Pending,
                 CreatedAt = now,
+                ExpiresAt = maker ? expires : null,
             });
             await context.SaveChangesAsync(ct).ConfigureAwait(false);
         }
 
-        var result = await broker.ExecuteAsync(new OrderRequest(proposal.Ticker, proposal.ClientOrderId, side, limit, count, TimeInForce.ImmediateOrCancel), market.Fees, ct).ConfigureAwait(false);
+        // A bid the market has already come down to takes what is offered at once (post-only would be refused) and rests the rest.
+        var request = maker
+            ? new OrderRequest(proposal.Ticker, proposal.ClientOrderId, side, limit, count, TimeInForce.GoodTillCanceled, PostOnly: ask > limit, ExpiresAt: expires)
+            : new OrderRequest(proposal.Ticker, proposal.ClientOrderId, side, limit, count, TimeInForce.ImmediateOrCancel);
+        var result = await broker.ExecuteAsync(request, market.Fees, ct).ConfigureAwait(false);
         await BookAsync(orderId, proposal, result, ct).ConfigureAwait(false);
-        return result.Filled.IsZero ? $"nothing filled: no contracts offered at {limit} or better" : null;
+        if (!result.Filled.IsZero)
+        {
+            // Equity moved (the fee, the mark against the price paid): the circuit breaker looks again.
+            await monitor.ObserveAsync(ct).ConfigureAwait(false);
+        }
+
+        if (!result.Resting.IsZero)
+        {
+            return (null, string.Create(CultureInfo.InvariantCulture, $"resting: {result.Resting} at {limit} until {expires:yyyy-MM-dd HH:mm} UTC ({result.Filled} filled at once)"));
+        }
+
+        return (result.Filled.IsZero ? $"nothing filled: no contracts offered at {limit} or better" : null, null);
     }
 
     private async Task<bool> HasUnsettledOrderAsync(string ticker, CancellationToken ct)
@@ -251,7 +301,7 @@ public sealed partial class ProposalService(
         var order = await context.Orders.FirstAsync(o => o.Id == orderId, ct).ConfigureAwait(false);
         order.ExchangeOrderId = result.ExchangeOrderId;
         order.Filled = result.Filled.Contracts;
-        order.Status = result.Filled.IsZero ? OrderStatuses.Canceled : OrderStatuses.Executed;
+        order.Status = !result.Resting.IsZero ? OrderStatuses.Resting : result.Filled.IsZero ? OrderStatuses.Canceled : OrderStatuses.Executed;
         if (!result.Filled.IsZero)
         {
             context.Fills.Add(new FillEntity

@@ -31,6 +31,12 @@ public sealed record ProposalView(
     string? DecidedBy,
     string? Reason)
 {
+    /// <summary>"taker" (cross now) or "maker" (rest at the side's best bid; <see cref="Price"/> is that bid).</summary>
+    public string Route { get; init; } = "taker";
+
+    /// <summary>The chance the order fills: 1 for a taker order, the fill model's estimate for a resting bid.</summary>
+    public double FillProbability { get; init; } = 1d;
+
     public static ProposalView From(ProposalEntity p)
     {
         ArgumentNullException.ThrowIfNull(p);
@@ -59,6 +65,10 @@ public sealed record ProposalView(
             p.ExpiresAt,
             p.DecidedAt,
             p.DecidedBy,
-            p.Reason);
+            p.Reason)
+        {
+            Route = p.Route,
+            FillProbability = p.FillProbability,
+        };
     }
 }

@@ -6,6 +6,7 @@ using KalshiDesk.Domain.Proposals;
 using KalshiDesk.Engine.Brokers;
 using KalshiDesk.Engine.Events;
 using KalshiDesk.Engine.Portfolio;
+using KalshiDesk.Engine.Risk;
 using KalshiDesk.Kalshi.Models;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ namespace KalshiDesk.Engine.Reconciliation;
 public sealed partial class ReconciliationService(
     IExchangeAccount exchange,
     IDbContextFactory<DeskDbContext> db,
+    RiskMonitor monitor,
     IDeskEvents events,
     TimeProvider time,
     ILogger<ReconciliationService> logger)
@@ -66,6 +68,9 @@ public sealed partial class ReconciliationService(
         {
             LogDifferences(logger, differences.Count, run.FillsImported, run.SettlementsImported);
             await events.PublishAsync(new PositionsChanged(run.FinishedAt.Value, "*"), ct).ConfigureAwait(false);
+
+            // Fills, settlements and cash corrections move equity; settlements feed the losing streak.
+            await monitor.ObserveAsync(ct).ConfigureAwait(false);
         }
 
         return new ReconciliationReport(run.Id, run.OrdersChecked, run.FillsImported, run.SettlementsImported, [.. differences.Select(d => $"{d.Kind} {d.Ticker}: desk {d.Desk}, exchange {d.Exchange}; {d.Correction}")]);
@@ -222,6 +227,7 @@ public sealed partial class ReconciliationService(
                 YesCount = settlement.YesCount.Contracts,
                 NoCount = settlement.NoCount.Contracts,
                 Fee = settlement.FeeCost.Dollars,
+                Cost = (settlement.YesTotalCost + settlement.NoTotalCost).Dollars,
             });
             if (settlement.Revenue.Dollars != 0m)
             {

@@ -12,7 +12,9 @@ using KalshiDesk.Engine.Events;
 using KalshiDesk.Engine.Forecasting;
 using KalshiDesk.Engine.Markets;
 using KalshiDesk.Engine.Portfolio;
+using KalshiDesk.Engine.Risk;
 using KalshiDesk.Engine.Scoring;
+using KalshiDesk.Kalshi;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,8 +22,11 @@ using Microsoft.Extensions.Options;
 namespace KalshiDesk.Engine.Trading;
 
 /// <summary>
-/// One pass of the loop: scan → forecast → edge → size → risk gate → persisted proposals, with the funnel recorded.
-/// Idempotent and safe to run twice at once: the database allows one pending proposal per market.
+/// One pass of the loop: scan → sit-out checks → forecast → edge → size → risk gate → persisted proposals, with the
+/// funnel and every gate's count recorded. The circuit breaker looks at the account once the positions are marked, and
+/// its trading state (halted, reducing) and the desk-wide sit-outs reach every market through the risk gate. Each
+/// proposal reserves its outlay, so the markets after it in the cycle (an event's siblings above all) see that much
+/// less room. Idempotent and safe to run twice at once: the database allows one pending proposal per market.
 /// </summary>
 public sealed partial class TradingCycle(
     MarketFeed feed,
@@ -31,9 +36,14 @@ public sealed partial class TradingCycle(
     PortfolioReader portfolio,
     LearnedCalibration calibration,
     ForecastRecorder recorder,
+    RiskMonitor risk,
+    ExchangeHealth exchange,
+    MarketTermsWatch terms,
+    IKalshiClient client,
     IDbContextFactory<DeskDbContext> db,
     IDeskEvents events,
     IOptions<TradingOptions> options,
+    IOptions<RiskOptions> riskOptions,
     TimeProvider time,
     ILogger<TradingCycle> logger)
 {
@@ -45,37 +55,66 @@ public sealed partial class TradingCycle(
         await ExpireProposalsAsync(started, ct).ConfigureAwait(false);
 
         var markets = await feed.GetOpenMarketsAsync(ct).ConfigureAwait(false);
+
+        // Marks first, then the breaker's look: equity at this cycle's prices is what the limits are measured on.
+        await MarkPositionsAsync(markets, ct).ConfigureAwait(false);
+        var trading = await risk.ObserveAsync(ct).ConfigureAwait(false);
         var account = await portfolio.ReadAsync(ct).ConfigureAwait(false);
         var state = account.ToRiskState();
-        await MarkPositionsAsync(markets, ct).ConfigureAwait(false);
 
         HashSet<string> pending;
         HashSet<string> unsettled;
         await using (var context = await db.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
-            pending = [.. await context.Proposals.AsNoTracking().Where(p => p.Status == ProposalStatus.Pending || p.Status == ProposalStatus.Approved).Select(p => p.Ticker).ToListAsync(ct).ConfigureAwait(false)];
+            var waiting = await context.Proposals.AsNoTracking()
+                .Where(p => p.Status == ProposalStatus.Pending || p.Status == ProposalStatus.Approved)
+                .Select(p => new { p.Ticker, p.EventTicker, p.Cost, p.Fee })
+                .ToListAsync(ct).ConfigureAwait(false);
+            pending = [.. waiting.Select(p => p.Ticker)];
             unsettled = [.. await context.Orders.AsNoTracking().Where(o => o.Status == OrderStatuses.Unknown).Select(o => o.Ticker).ToListAsync(ct).ConfigureAwait(false)];
+
+            // A proposal still waiting for a person may yet be approved: its outlay is spoken for.
+            foreach (var waited in waiting)
+            {
+                state = state.WithEntry(waited.Ticker, waited.EventTicker, new Money(waited.Cost + waited.Fee));
+            }
         }
 
         var heldSides = account.Positions.ToDictionary(p => p.Ticker, p => p.Side);
         var funnel = new int[Enum.GetValues<FunnelStage>().Length];
         var skips = new Dictionary<string, int>(StringComparer.Ordinal);
+        var gates = new Dictionary<string, GateCount>(StringComparer.Ordinal);
         var proposals = new List<ProposalEntity>();
         var booksLeft = options.Value.MaxOrderBooksPerCycle;
         var candidates = new List<string>();
         var forecasts = new List<(MarketSnapshot, EnsembleForecast)>(markets.Count);
+        var limits = riskOptions.Value;
 
-        // A desk whose calibration has degraded sits out: every entry pauses, each with the reason.
-        var conditions = new DeskConditions(calibration.SitOutReason);
+        // Every entry pauses while the exchange is not trading, its API errors are high or calibration has degraded;
+        // a halted or reducing desk opens nothing. Each reaches the markets through the risk gate, with its reason.
+        var sitOut = await SitOutReasonAsync(ct).ConfigureAwait(false);
+        var conditions = RiskMonitor.Conditions(trading, sitOut);
+        terms.Retain(markets.Select(m => m.Ticker));
 
         // Everything the models may read beyond the snapshot, gathered once: siblings by event, exclusivity, the books
         // the stream keeps, the tape. The models themselves do no I/O.
         var known = new ForecastContext(markets, feed.MutuallyExclusiveEvents, feed.LiveBook, trades);
         foreach (var market in markets)
         {
+            var passed = new HashSet<string>(StringComparer.Ordinal);
+            var check = MarketSitOut.Check(market, started, limits.MaxSnapshotAge, terms.Observe(market, started), limits.RulesChangeCooldown);
+            passed.UnionWith(check.Passed);
+            if (check.SitsOut)
+            {
+                Tally(gates, passed, [], check.FailedGate);
+                Count(funnel, skips, FunnelStage.Scanned, check.Reason);
+                continue;
+            }
+
             var blend = ensemble.Forecast(market, known, started);
             var decision = TradeEvaluator.Evaluate(market, blend?.ProbabilityYes, blend?.Disagreement ?? 0d, preset, state, started, conditions: conditions);
-            if (decision.Stage >= FunnelStage.Sized && booksLeft-- > 0)
+            string? depth = null;
+            if (decision.Stage >= FunnelStage.Sized && conditions.AllowsEntries && booksLeft-- > 0)
             {
                 // Size against the real depth before proposing: edge shrinks as the order walks the book. The book is
                 // news to the order-flow model too, so the blend is redone with it.
@@ -83,6 +122,14 @@ public sealed partial class TradingCycle(
                 candidates.Add(market.Ticker);
                 blend = ensemble.Forecast(market, known.WithBook(market.Ticker, book), started);
                 decision = TradeEvaluator.Evaluate(market, blend?.ProbabilityYes, blend?.Disagreement ?? 0d, preset, state, started, book, conditions);
+                if (decision.Stage >= FunnelStage.Edge && decision.Best is { } best)
+                {
+                    depth = MarketSitOut.DepthReason(book, best.Side, best.Price, best.Probability, market.Fees, preset.MinEdge, limits.MinDepthContracts);
+                    if (depth is null)
+                    {
+                        passed.Add(MarketSitOut.Depth);
+                    }
+                }
             }
 
             if (blend is not null)
@@ -91,8 +138,16 @@ public sealed partial class TradingCycle(
             }
 
             var reached = decision.Stage;
-            string? skip = decision.Reason;
-            if (decision.IsTrade && unsettled.Contains(market.Ticker))
+            var skip = decision.Reason;
+            var failed = decision.Risk?.DeniedBy;
+            passed.UnionWith(decision.Risk?.GatesPassed ?? []);
+            if (depth is not null)
+            {
+                skip = depth;
+                failed = MarketSitOut.Depth;
+                reached = decision.Stage < FunnelStage.Edge ? decision.Stage : FunnelStage.Edge;
+            }
+            else if (decision.IsTrade && unsettled.Contains(market.Ticker))
             {
                 skip = "unknown order: an earlier order's outcome is unknown until reconciliation settles it";
             }
@@ -106,21 +161,17 @@ public sealed partial class TradingCycle(
             }
             else if (decision.IsTrade)
             {
-                proposals.Add(ToProposal(cycleId, market, decision, blend!, preset.Name, started));
+                var proposal = ToProposal(cycleId, market, decision, blend!, preset.Name, started);
+                proposals.Add(proposal);
                 pending.Add(market.Ticker);
                 reached = FunnelStage.Proposed;
+
+                // Markets of one event are sized jointly: what this one takes is no longer there for the next.
+                state = state.WithEntry(market.Ticker, market.EventTicker, decision.Risk!.Sizing.Outlay);
             }
 
-            for (var stage = 0; stage <= (int)reached; stage++)
-            {
-                funnel[stage]++;
-            }
-
-            if (skip is not null)
-            {
-                var key = skip.Split(':', 2)[0];
-                skips[key] = skips.GetValueOrDefault(key) + 1;
-            }
+            Tally(gates, passed, decision.Risk?.ShrunkBy ?? [], failed);
+            Count(funnel, skips, reached, skip);
         }
 
         // Markets worth sizing are worth watching: their books come over the stream from the next cycle on.
@@ -132,7 +183,8 @@ public sealed partial class TradingCycle(
         var proposedTickers = proposals.Where(p => saved.Contains(p.Id)).Select(p => p.Ticker).ToHashSet(StringComparer.Ordinal);
         await recorder.RecordAsync(cycleId, forecasts, proposedTickers, started, ct).ConfigureAwait(false);
         var finished = time.GetUtcNow();
-        var report = new CycleReport(cycleId, started, finished, preset.Name, funnel[0], funnel[1], funnel[2], funnel[3], funnel[4], funnel[5], skips, saved);
+        var tradingState = CircuitBreaker.Name(trading.State);
+        var report = new CycleReport(cycleId, started, finished, preset.Name, funnel[0], funnel[1], funnel[2], funnel[3], funnel[4], funnel[5], skips, saved, tradingState, sitOut, gates);
         await using (var context = await db.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
             context.CycleRuns.Add(new CycleRunEntity
@@ -148,6 +200,9 @@ public sealed partial class TradingCycle(
                 RiskPassed = report.RiskPassed,
                 Proposed = report.Proposed,
                 SkipReasons = JsonSerializer.Serialize(skips),
+                Gates = JsonSerializer.Serialize(gates, GateJson),
+                TradingState = tradingState,
+                SitOut = sitOut is { Length: > 1000 } ? sitOut[..1000] : sitOut,
             });
             await context.SaveChangesAsync(ct).ConfigureAwait(false);
         }
@@ -163,7 +218,63 @@ public sealed partial class TradingCycle(
         return report;
     }
 
+    /// <summary>The <c>cycle_runs.Gates</c> JSON: {"spread": {"passed": 12, "shrunk": 0, "failed": 3}}.</summary>
+    public static JsonSerializerOptions GateJson { get; } = new(JsonSerializerDefaults.Web);
+
     private static string Name(Side side) => side == Side.Yes ? "yes" : "no";
+
+    /// <summary>Counts the market into every funnel stage up to the one it reached, and its reason's head.</summary>
+    private static void Count(int[] funnel, Dictionary<string, int> skips, FunnelStage reached, string? skip)
+    {
+        for (var stage = 0; stage <= (int)reached; stage++)
+        {
+            funnel[stage]++;
+        }
+
+        if (skip is not null)
+        {
+            var key = skip.Split(':', 2)[0];
+            skips[key] = skips.GetValueOrDefault(key) + 1;
+        }
+    }
+
+    private static void Tally(Dictionary<string, GateCount> gates, HashSet<string> passed, IReadOnlyList<string> shrunk, string? failed)
+    {
+        foreach (var gate in passed)
+        {
+            var count = gates.GetValueOrDefault(gate) ?? new GateCount(0, 0, 0);
+            gates[gate] = count with { Passed = count.Passed + 1 };
+        }
+
+        foreach (var gate in shrunk)
+        {
+            var count = gates.GetValueOrDefault(gate) ?? new GateCount(0, 0, 0);
+            gates[gate] = count with { Shrunk = count.Shrunk + 1 };
+        }
+
+        if (failed is not null)
+        {
+            var count = gates.GetValueOrDefault(failed) ?? new GateCount(0, 0, 0);
+            gates[failed] = count with { Failed = count.Failed + 1 };
+        }
+    }
+
+    /// <summary>Why every entry pauses now: the exchange (status read here, error rate counted), then calibration.</summary>
+    private async Task<string?> SitOutReasonAsync(CancellationToken ct)
+    {
+        try
+        {
+            exchange.RecordStatus(await client.GetExchangeStatusAsync(ct).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is KalshiApiException or KalshiDataException or HttpRequestException or Polly.Timeout.TimeoutRejectedException
+                                   || (ex is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            exchange.RecordStatusUnknown(ex.Message);
+        }
+
+        var reasons = new[] { exchange.SitOutReason, calibration.SitOutReason }.Where(r => r is not null).ToList();
+        return reasons.Count == 0 ? null : string.Join("; ", reasons);
+    }
 
     private ProposalEntity ToProposal(Guid cycleId, MarketSnapshot market, MarketDecision decision, EnsembleForecast blend, string preset, DateTimeOffset now)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using KalshiDesk.Domain.Pricing;
 
 namespace KalshiDesk.Engine.Trading;
 
@@ -25,4 +26,14 @@ public sealed class TradingOptions
     /// <summary>Order books fetched per cycle to size candidates against depth (each costs rate-limit tokens).</summary>
     [Range(0, 1000)]
     public int MaxOrderBooksPerCycle { get; set; } = 50;
+
+    /// <summary>
+    /// How each order's fee is rounded: Cent (default, the fee schedule's rule and the conservative choice) or CentiCent
+    /// (Kalshi's 2026 rounding to $0.0001 for direct members). Edge, sizing and both brokers use it.
+    /// </summary>
+    public FeeRounding FeeRounding { get; set; } = FeeRounding.Cent;
+
+    /// <summary>How long a maker-route order rests at its bid before it is cancelled; also the horizon of its fill probability.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan MakerOrderLifetime { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -10,6 +10,7 @@ internal sealed class CreateOrderRequestDto
     public required string TimeInForce { get; set; }
     public string SelfTradePreventionType { get; set; } = "taker_at_cross";
     public bool PostOnly { get; set; }
+    public long? ExpirationTime { get; set; }
     public string? OrderGroupId { get; set; }
 }
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using KalshiDesk.Data;
 using KalshiDesk.Domain.Proposals;
+using KalshiDesk.Domain.Risk;
 using KalshiDesk.Engine.Portfolio;
+using KalshiDesk.Engine.Risk;
 using KalshiDesk.Engine.Scoring;
 using KalshiDesk.Engine.Trading;
 using KalshiDesk.Kalshi;
@@ -28,12 +30,23 @@ public sealed class DeskStatusReader(
         var last = await context.CycleRuns.AsNoTracking().OrderByDescending(c => c.StartedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         var funnel = last is null
             ? null
-            : new CycleFunnel(last.Id, last.StartedAt, last.FinishedAt, last.Scanned, last.Priced, last.WithEdge, last.Sized, last.RiskPassed, last.Proposed, JsonSerializer.Deserialize<Dictionary<string, int>>(last.SkipReasons) ?? []);
+            : new CycleFunnel(
+                last.Id, last.StartedAt, last.FinishedAt, last.Scanned, last.Priced, last.WithEdge, last.Sized, last.RiskPassed, last.Proposed,
+                JsonSerializer.Deserialize<Dictionary<string, int>>(last.SkipReasons) ?? [],
+                last.TradingState,
+                last.SitOut,
+                JsonSerializer.Deserialize<Dictionary<string, GateCount>>(last.Gates, TradingCycle.GateJson) ?? []);
         var reconciliation = await ReconciliationAsync(context, ct).ConfigureAwait(false);
 
         // One read of what was learned, so the state, its reason and the numbers beside them agree.
         var learned = calibration.Snapshot;
-        var (state, reason) = learned.Rolling.Reason is { } sitOut
+
+        // Halted or reducing (the circuit breaker's state) comes first; then a sit-out, from calibration now or from
+        // the exchange as the last cycle found it.
+        var risk = await RiskStateStore.ReadAsync(context, ct).ConfigureAwait(false);
+        var (state, reason) = risk is { State: not TradingState.Active } held
+            ? (CircuitBreaker.Name(held.State), held.Reason ?? string.Empty)
+            : (learned.Rolling.Reason ?? last?.SitOut) is { } sitOut
             ? ("sitting out", sitOut)
             : ("active", last is null ? "waiting for the first cycle" : "trading within the preset's limits");
         return new StatusResponse(

@@ -1,7 +1,8 @@
 namespace KalshiDesk.Web.Api;
 
 /// <summary>The desk at a glance. Money in dollars.</summary>
-/// <param name="State">"active", or "sitting out" when every entry pauses (calibration has degraded).</param>
+/// <param name="State">"halted" or "reducing" (the circuit breaker's state), "sitting out" when every entry pauses
+/// (calibration has degraded, the exchange is not trading, API errors are high), else "active".</param>
 /// <param name="Reason">Why the desk is in that state, in a line.</param>
 public sealed record StatusResponse(
     string Mode,

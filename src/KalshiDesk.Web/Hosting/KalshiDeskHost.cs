@@ -79,7 +79,9 @@ public static class KalshiDeskHost
         app.MapStatusApi();
         app.MapProposalsApi();
         app.MapPositionsApi();
+        app.MapSizingApi();
         app.MapCalibrationApi();
+        app.MapRiskApi();
         app.MapAccountEndpoints();
         app.MapDeskHub();
         app.MapDeskJobs();

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace KalshiDesk.Web.Jobs;
 
 /// <summary>
-/// Registers the recurring cycle (every minute) and runs one right after start, and scoring every five minutes; in live
-/// mode, reconciliation too.
+/// Registers the recurring cycle (every minute) and runs one right after start, scoring every five minutes and the
+/// circuit breaker's look every minute; in live mode, reconciliation too.
 /// </summary>
 internal sealed class JobScheduler(IRecurringJobManager recurring, IBackgroundJobClient jobs, IHostApplicationLifetime lifetime, IOptions<TradingOptions> trading) : IHostedService
 {
@@ -17,6 +17,9 @@ internal sealed class JobScheduler(IRecurringJobManager recurring, IBackgroundJo
 
         // Paper and live alike: forecasts are scored against the exchange's settlements, whatever broker traded.
         recurring.AddOrUpdate<ScoringJob>(ScoringJob.Id, j => j.RunAsync(CancellationToken.None), ScoringJob.Schedule);
+
+        // The circuit breaker looks every minute whether or not a cycle runs.
+        recurring.AddOrUpdate<RiskJob>(RiskJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
 
         // Live trading reconciles with the exchange at start and every minute; paper trading's ledger is its own record.
         if (trading.Value.Mode == TradingMode.Live)

@@ -35,6 +35,7 @@ public static class JobsHosting
         builder.Services.AddTransient<TradingCycleJob>();
         builder.Services.AddTransient<ReconciliationJob>();
         builder.Services.AddTransient<ScoringJob>();
+        builder.Services.AddTransient<RiskJob>();
         builder.Services.AddHostedService<JobScheduler>();
     }
 

@@ -1,12 +1,16 @@
 using KalshiDesk.Domain.Forecasting;
 using KalshiDesk.Domain.Proposals;
 using KalshiDesk.Domain.Risk;
+using KalshiDesk.Domain.Markets;
+using KalshiDesk.Domain.Pricing;
 using KalshiDesk.Engine.Forecasting;
 using KalshiDesk.Engine.Events;
+using KalshiDesk.Engine.Risk;
 using KalshiDesk.Engine.Trading;
 using KalshiDesk.Kalshi.Models;
 using KalshiDesk.TestKit.Builders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KalshiDesk.Engine.Tests.Trading;
 
@@ -148,5 +152,175 @@ public class TradingCycleTests
             Assert.True(p.Contracts > 0);
         });
         Assert.Equal(proposals.Count, proposals.Select(p => p.Ticker).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task RunAsync_ThreeMarketsOfOneEvent_AreSizedJointlyInsideTheEventCap()
+    {
+        // The event cap is overridden to 4% of $1,000 = $40. Alone, each market would take the single-trade cap: 44 at
+        // 0.55 = $24.20 + $0.77. The first does; the second gets the $15.03 left: 26 = $14.30 + $0.46; the third the
+        // $0.27 left, which buys nothing.
+        var exchange = new FakeExchange();
+        foreach (var strike in new[] { "T60", "T62", "T64" })
+        {
+            exchange.Set(new MarketBuilder().Ticker($"KXHIGHNY-26NOV24-{strike}").Last(0.70m).Build());
+        }
+
+        await using var desk = await EngineHarness.WithFakeAsync(exchange);
+        await desk.Get<RiskSettings>().SetOverrideAsync("maxEventExposure", 0.04m, "admin");
+
+        var report = await desk.Get<TradingCycle>().RunAsync();
+
+        await using var context = await desk.Db.CreateDbContextAsync();
+        var proposals = await context.Proposals.OrderBy(p => p.Ticker).ToListAsync();
+        Assert.Equal(
+            [("KXHIGHNY-26NOV24-T60", 44m, 24.20m, 0.77m), ("KXHIGHNY-26NOV24-T62", 26m, 14.30m, 0.46m)],
+            proposals.Select(p => (p.Ticker, p.Contracts, p.Cost, p.Fee)));
+        Assert.Equal("event exposure: $24.97 exceeds the $15.03 allowed; 26.00 contracts fit", proposals[1].RiskNotes);
+        Assert.True(proposals.Sum(p => p.Cost + p.Fee) <= 40m);
+        Assert.Equal((2, 1), (report.Proposed, report.SkipReasons[RiskGate.EventExposure]));
+        Assert.Equal(new GateCount(1, 1, 1), report.Gates[RiskGate.EventExposure]);
+    }
+
+    [Fact]
+    public async Task RunAsync_ProposalStillWaitingFromAnEarlierCycle_KeepsItsRoomReserved()
+    {
+        var exchange = new FakeExchange();
+        exchange.Set(new MarketBuilder().Ticker("KXHIGHNY-26NOV24-T60").Last(0.70m).Build());
+        await using var desk = await EngineHarness.WithFakeAsync(exchange);
+        await desk.Get<RiskSettings>().SetOverrideAsync("maxEventExposure", 0.04m, "admin");
+        var cycle = desk.Get<TradingCycle>();
+        await cycle.RunAsync();
+        exchange.Set(new MarketBuilder().Ticker("KXHIGHNY-26NOV24-T62").Last(0.70m).Build());
+
+        await cycle.RunAsync();
+
+        await using var context = await desk.Db.CreateDbContextAsync();
+        var second = await context.Proposals.SingleAsync(p => p.Ticker == "KXHIGHNY-26NOV24-T62");
+        Assert.Equal(26m, second.Contracts);
+    }
+
+    [Fact]
+    public async Task RunAsync_EveryGate_IsCountedPassedAndFailedInTheReportAndTheRun()
+    {
+        var exchange = new FakeExchange();
+        exchange.Set(new MarketBuilder().Last(0.70m).Build());
+        exchange.Set(new MarketBuilder().Ticker("KXHIGHNY-26NOV24-T62").ClosesIn(TimeSpan.FromMinutes(20)).Last(0.70m).Build());
+        exchange.Set(new MarketBuilder().Ticker("KXHIGHNY-26NOV24-T64").Status(MarketStatus.Inactive).Last(0.70m).Build());
+        await using var desk = await EngineHarness.WithFakeAsync(exchange);
+
+        var report = await desk.Get<TradingCycle>().RunAsync();
+
+        Assert.Equal(new GateCount(2, 0, 1), report.Gates[RiskGate.MarketOpen]);
+        Assert.Equal(new GateCount(2, 0, 0), report.Gates[MarketSitOut.DataAge]);
+        Assert.Equal(new GateCount(2, 0, 0), report.Gates[MarketSitOut.Rules]);
+        Assert.Equal(new GateCount(2, 0, 0), report.Gates[RiskGate.TradingState]);
+        Assert.Equal(new GateCount(1, 0, 1), report.Gates[RiskGate.TimeToClose]);
+        Assert.Equal(new GateCount(2, 0, 0), report.Gates[MarketSitOut.Depth]);
+        Assert.Equal(new GateCount(1, 0, 0), report.Gates[RiskGate.Cash]);
+        Assert.Equal((1, 1, 1), (report.Proposed, report.SkipReasons[RiskGate.MarketOpen], report.SkipReasons[RiskGate.TimeToClose]));
+        Assert.Equal(("active", (string?)null), (report.TradingState, report.SitOut));
+        await using var context = await desk.Db.CreateDbContextAsync();
+        var run = await context.CycleRuns.SingleAsync();
+        Assert.Equal("active", run.TradingState);
+        Assert.Contains("\"time to close\":{\"passed\":1,\"shrunk\":0,\"failed\":1}", run.Gates, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_DataOlderThanTheLimit_SitsTheMarketOut()
+    {
+        var exchange = new FakeExchange { DataLag = TimeSpan.FromMinutes(6) };
+        exchange.Set(new MarketBuilder().Last(0.70m).Build());
+        await using var desk = await EngineHarness.WithFakeAsync(exchange);
+
+        var report = await desk.Get<TradingCycle>().RunAsync();
+
+        Assert.Equal((1, 0, 0), (report.Scanned, report.Priced, report.Proposed));
+        Assert.Equal(1, report.SkipReasons[MarketSitOut.DataAge]);
+        Assert.Equal(new GateCount(0, 0, 1), report.Gates[MarketSitOut.DataAge]);
+    }
+
+    [Fact]
+    public async Task RunAsync_ExchangeNotTrading_SitsOutEveryEntryWithTheReason()
+    {
+        var exchange = new FakeExchange { Status = new Kalshi.ExchangeStatus(true, false) };
+        exchange.Set(new MarketBuilder().Last(0.70m).Build());
+        await using var desk = await EngineHarness.WithFakeAsync(exchange);
+
+        var report = await desk.Get<TradingCycle>().RunAsync();
+
+        Assert.Equal(0, report.Proposed);
+        Assert.Equal(1, report.SkipReasons[RiskGate.SitOut]);
+        Assert.Equal("exchange not trading: trading is paused on the exchange (GET /exchange/status)", report.SitOut);
+    }
+
+    [Fact]
+    public async Task RunAsync_ApiErrorsHigh_SitsOutEveryEntry()
+    {
+        var exchange = new FakeExchange();
+        exchange.Set(new MarketBuilder().Last(0.70m).Build());
+        await using var desk = await EngineHarness.WithFakeAsync(exchange);
+        var health = desk.Get<ExchangeHealth>();
+        for (var i = 0; i < 12; i++)
+        {
+            health.Record(i < 2);
+        }
+
+        var report = await desk.Get<TradingCycle>().RunAsync();
+
+        Assert.Equal(0, report.Proposed);
+        Assert.Equal("API errors high: 10 of the last 12 exchange requests failed within 5 min (limit 50%)", report.SitOut);
+        desk.Time.Advance(TimeSpan.FromMinutes(6));
+        Assert.Null(health.SitOutReason);
+    }
+
+    [Fact]
+    public async Task RunAsync_TermsChanged_SitsTheMarketOutForTheCooldown()
+    {
+        var exchange = new FakeExchange();
+        exchange.Set(new MarketBuilder().Last(0.70m).Build());
+        await using var desk = await EngineHarness.WithFakeAsync(exchange);
+        var cycle = desk.Get<TradingCycle>();
+        await cycle.RunAsync();
+        exchange.Set(new MarketBuilder().ClosesIn(TimeSpan.FromDays(3)).Last(0.70m).Build());
+
+        desk.Time.Advance(TimeSpan.FromMinutes(1));
+        var changed = await cycle.RunAsync();
+        desk.Time.Advance(TimeSpan.FromMinutes(60));
+        var later = await cycle.RunAsync();
+
+        Assert.Equal(1, changed.SkipReasons[MarketSitOut.Rules]);
+        Assert.False(later.SkipReasons.ContainsKey(MarketSitOut.Rules));
+        Assert.Equal(1, later.Proposed);
+    }
+
+    [Fact]
+    public async Task RunAsync_TooFewContractsOfferedWithEdge_SitsOutForDepth()
+    {
+        var exchange = new FakeExchange();
+        exchange.Set(new MarketBuilder().Last(0.70m).Build(), depth: 50m);
+        await using var desk = await EngineHarness.WithFakeAsync(exchange, services: s => s.Configure<RiskOptions>(o => o.MinDepthContracts = 100m));
+
+        var report = await desk.Get<TradingCycle>().RunAsync();
+
+        Assert.Equal(0, report.Proposed);
+        Assert.Equal(1, report.SkipReasons[MarketSitOut.Depth]);
+        Assert.Equal(new GateCount(0, 0, 1), report.Gates[MarketSitOut.Depth]);
+    }
+
+    [Fact]
+    public async Task RunAsync_Halted_SkipsEveryEntryWithTheReason()
+    {
+        var exchange = new FakeExchange();
+        exchange.Set(new MarketBuilder().Last(0.70m).Build());
+        await using var desk = await EngineHarness.WithFakeAsync(exchange);
+        await desk.Get<KillSwitch>().PullAsync("admin", flatten: false);
+
+        var report = await desk.Get<TradingCycle>().RunAsync();
+
+        Assert.Equal((0, 1), (report.Proposed, report.SkipReasons["halted"]));
+        Assert.Equal("halted", report.TradingState);
+        Assert.Equal(new GateCount(0, 0, 1), report.Gates[RiskGate.TradingState]);
+        Assert.Equal((1, 0), (report.Sized, report.RiskPassed));
     }
 }

@@ -76,6 +76,14 @@ namespace KalshiDesk.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("At");
@@ -95,6 +103,10 @@ namespace KalshiDesk.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Gates")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Preset")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -112,6 +124,10 @@ namespace KalshiDesk.Data.Migrations.PostgreSql
                     b.Property<int>("Scanned")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SitOut")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("Sized")
                         .HasColumnType("integer");
 
@@ -121,6 +137,11 @@ namespace KalshiDesk.Data.Migrations.PostgreSql
 
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TradingState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<int>("WithEdge")
                         .HasColumnType("integer");
@@ -421,6 +442,9 @@ namespace KalshiDesk.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<decimal>("Filled")
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)");
@@ -562,6 +586,9 @@ namespace KalshiDesk.Data.Migrations.PostgreSql
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)");
 
+                    b.Property<double>("FillProbability")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("GatesPassed")
                         .IsRequired()
                         .HasColumnType("text");
@@ -594,6 +621,11 @@ namespace KalshiDesk.Data.Migrations.PostgreSql
 
                     b.Property<string>("RiskNotes")
                         .HasColumnType("text");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<string>("Side")
                         .IsRequired()
@@ -707,11 +739,69 @@ namespace KalshiDesk.Data.Migrations.PostgreSql
                     b.ToTable("reconciliation_runs", (string)null);
                 });
 
+            modelBuilder.Entity("KalshiDesk.Data.Entities.RiskStateEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal>("DayStartEquity")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<decimal>("LastEquity")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<int>("LosingStreak")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ObservedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("PeakEquity")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("TradingDay")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("risk_state", (string)null);
+                });
+
             modelBuilder.Entity("KalshiDesk.Data.Entities.SettlementEntity", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("BreakerCountedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Cost")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.Property<string>("EventTicker")
                         .IsRequired()
@@ -748,6 +838,8 @@ namespace KalshiDesk.Data.Migrations.PostgreSql
                         .HasColumnType("numeric(18,6)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BreakerCountedAt");
 
                     b.HasIndex("Ticker")
                         .IsUnique();

@@ -71,6 +71,14 @@ namespace KalshiDesk.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("At");
@@ -90,6 +98,10 @@ namespace KalshiDesk.Data.Migrations.Sqlite
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Gates")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Preset")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -107,6 +119,10 @@ namespace KalshiDesk.Data.Migrations.Sqlite
                     b.Property<int>("Scanned")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SitOut")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sized")
                         .HasColumnType("INTEGER");
 
@@ -116,6 +132,11 @@ namespace KalshiDesk.Data.Migrations.Sqlite
 
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TradingState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("WithEdge")
                         .HasColumnType("INTEGER");
@@ -416,6 +437,9 @@ namespace KalshiDesk.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("Filled")
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
@@ -557,6 +581,9 @@ namespace KalshiDesk.Data.Migrations.Sqlite
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("FillProbability")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("GatesPassed")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -588,6 +615,11 @@ namespace KalshiDesk.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RiskNotes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Side")
@@ -702,10 +734,68 @@ namespace KalshiDesk.Data.Migrations.Sqlite
                     b.ToTable("reconciliation_runs", (string)null);
                 });
 
+            modelBuilder.Entity("KalshiDesk.Data.Entities.RiskStateEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DayStartEquity")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("LastEquity")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LosingStreak")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ObservedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("PeakEquity")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TradingDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("risk_state", (string)null);
+                });
+
             modelBuilder.Entity("KalshiDesk.Data.Entities.SettlementEntity", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BreakerCountedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Cost")
+                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EventTicker")
@@ -743,6 +833,8 @@ namespace KalshiDesk.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BreakerCountedAt");
 
                     b.HasIndex("Ticker")
                         .IsUnique();
