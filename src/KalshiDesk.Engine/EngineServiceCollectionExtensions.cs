@@ -49,6 +49,7 @@ public static class EngineServiceCollectionExtensions
         services.AddTransient<PortfolioReader>();
         services.AddTransient<IBroker, PaperBroker>();
         services.AddTransient<PaperRestingOrders>();
+        services.AddTransient<PaperSettlements>();
         services.AddTransient<LiveOrderGroups>();
         services.AddTransient<TradingCycle>();
         services.AddTransient<ProposalService>();

@@ -43,7 +43,24 @@ internal static class KalshiJson
             FloorStrike = dto.FloorStrike,
             Result = ParseResult(dto.Result, ticker),
             SettledAt = dto.SettlementTs,
+            SettlementValue = ParseSettlementValue(dto.SettlementValueDollars, ticker),
         };
+    }
+
+    /// <summary>What one YES contract paid, $0 to $1 inclusive (unlike a quote, both ends are real payouts).</summary>
+    private static Price? ParseSettlementValue(string? value, string ticker)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (!decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var dollars) || dollars is < 0m or > 1m)
+        {
+            throw new KalshiDataException("settlement_value_dollars", ticker, $"'{value}' is not a dollar amount between 0 and 1");
+        }
+
+        return Price.FromDollars(dollars);
     }
 
     private static MarketResult ParseResult(string? result, string ticker) => result switch

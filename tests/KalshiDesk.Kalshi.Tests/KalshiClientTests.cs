@@ -47,6 +47,30 @@ public class KalshiClientTests
         Assert.Equal(expected, market.Result);
         Assert.Equal(MarketStatus.Finalized, market.Status);
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 15, 6, 0, TimeSpan.Zero), market.SettledAt);
+        Assert.Equal(1m, market.SettlementValue!.Value.Dollars);
+    }
+
+    [Fact]
+    public async Task GetMarketAsync_ScalarSettlement_MapsWhatAYesContractPaid()
+    {
+        var handler = new RecordedHandler().On(Base + "markets/M-1", """{"market":{"ticker":"M-1","event_ticker":"E-1","status":"finalized","close_time":"2026-11-24T15:00:00Z","result":"scalar","settlement_value_dollars":"0.3725"}}""");
+
+        var market = await handler.Client().GetMarketAsync("M-1");
+
+        Assert.Equal((MarketResult.Scalar, 0.3725m), (market.Result, market.SettlementValue!.Value.Dollars));
+    }
+
+    [Theory]
+    [InlineData("1.5000")]
+    [InlineData("-0.1000")]
+    [InlineData("half")]
+    public async Task GetMarketAsync_SettlementValueOutOfRange_IsRefusedNamingTheField(string value)
+    {
+        var handler = new RecordedHandler().On(Base + "markets/M-1", $$$"""{"market":{"ticker":"M-1","event_ticker":"E-1","status":"finalized","close_time":"2026-11-24T15:00:00Z","result":"scalar","settlement_value_dollars":"{{{value}}}"}}""");
+
+        var ex = await Assert.ThrowsAsync<KalshiDataException>(() => handler.Client().GetMarketAsync("M-1"));
+
+        Assert.Equal($"Kalshi field 'settlement_value_dollars' of market M-1: '{value}' is not a dollar amount between 0 and 1", ex.Message);
     }
 
     [Fact]

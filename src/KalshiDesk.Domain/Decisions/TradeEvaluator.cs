@@ -72,7 +72,11 @@ public static class TradeEvaluator
             return new MarketDecision(market.Ticker, q, FunnelStage.Edge, yes, no, best, null, $"sized to zero ({best.Sizing.LimitedBy})");
         }
 
-        var risk = RiskGate.Evaluate(market, best.Side, best.Price, best.Edge, best.Sizing, modelDisagreement, preset, portfolio, now, conditions);
+        // A limit that leaves less room re-sizes the order the way it was sized: walking the same offers, or resting at the bid.
+        var ladder = best.Route == Liquidity.Maker || book is null ? AskLadder.At(best.Route == Liquidity.Maker ? best.Price : market.AskFor(best.Side)!.Value) : AskLadder.For(book, best.Side);
+        var risk = RiskGate.Evaluate(
+            market, best.Side, best.Price, best.Edge, best.Sizing, modelDisagreement, preset, portfolio, now, conditions,
+            room => KellySizer.Size(best.Probability, ladder, market.Fees, best.Route, preset.KellyMultiplier, portfolio.Equity, Money.Min(room, maxOutlay), portfolio.Cash, market.FractionalTrading, preset.MinEdge));
         if (!risk.Allowed)
         {
             return new MarketDecision(market.Ticker, q, FunnelStage.Sized, yes, no, best, risk, string.Join("; ", risk.Reasons));

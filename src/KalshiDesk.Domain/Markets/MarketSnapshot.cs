@@ -36,6 +36,9 @@ public sealed record MarketSnapshot(
     /// <summary>When the market settled (<c>settlement_ts</c>), or null before.</summary>
     public DateTimeOffset? SettledAt { get; init; }
 
+    /// <summary>What one YES contract paid at settlement (<c>settlement_value_dollars</c>): $1 or $0, or between for a scalar result; null before.</summary>
+    public Price? SettlementValue { get; init; }
+
     /// <summary>The prices orders may use (Kalshi's <c>price_level_structure</c>); the cent grid unless the feed knows better.</summary>
     public PriceGrid Ticks { get; init; } = PriceGrid.LinearCent;
 

@@ -29,6 +29,11 @@ public static class RiskGate
     /// <summary>The trade as sized buys nothing.</summary>
     public const string Sizing = "sizing";
 
+    /// <param name="resize">
+    /// How the order is re-sized into a smaller budget (fee included): the walk through the same offers, or a maker bid
+    /// at its maker fee. Without it, a shrink re-prices every contract at <paramref name="price"/> with the taker fee,
+    /// which for a walked order is its deepest level: never more than the order really costs.
+    /// </param>
     public static RiskDecision Evaluate(
         MarketSnapshot market,
         Side side,
@@ -39,7 +44,8 @@ public static class RiskGate
         RiskPreset preset,
         PortfolioState portfolio,
         DateTimeOffset now,
-        DeskConditions? conditions = null)
+        DeskConditions? conditions = null,
+        Func<Money, SizingResult>? resize = null)
     {
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(sizing);
@@ -144,7 +150,8 @@ public static class RiskGate
                 return current;
             }
 
-            var fits = KellySizer.ContractsWithin(room, price, market.Fees, market.FractionalTrading);
+            var next = Resize(current, room);
+            var fits = next.Contracts;
             result = RiskOutcome.Shrunk;
             if (fits.IsZero)
             {
@@ -156,6 +163,22 @@ public static class RiskGate
             }
 
             why.Add($"{gate}: ${current.Outlay.Dollars:0.00} exceeds the ${Money.Max(room, Money.Zero).Dollars:0.00} allowed; {fits} contracts fit");
+            return next;
+        }
+
+        SizingResult Resize(SizingResult current, Money room)
+        {
+            if (room <= Money.Zero)
+            {
+                return KellySizer.Result(current.KellyFraction, Quantity.Zero, price, market.Fees, current.LimitedBy);
+            }
+
+            if (resize?.Invoke(room) is { } walked && walked.Contracts <= current.Contracts && walked.Outlay <= room)
+            {
+                return walked with { LimitedBy = current.LimitedBy };
+            }
+
+            var fits = KellySizer.ContractsWithin(room, price, market.Fees, market.FractionalTrading);
             return KellySizer.Result(current.KellyFraction, fits, price, market.Fees, current.LimitedBy);
         }
     }

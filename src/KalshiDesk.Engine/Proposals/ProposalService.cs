@@ -238,7 +238,11 @@ public sealed partial class ProposalService(
             : KellySizer.Result(proposal.KellyFraction, Quantity.Of(proposal.Contracts), limit, market.Fees, SizingLimit.Kelly);
         // A halted or reducing desk (breaker, kill switch, tighter preset) approves nothing: the gate says why.
         var conditions = await monitor.ConditionsAsync(ct: ct).ConfigureAwait(false);
-        var risk = RiskGate.Evaluate(market, side, limit, edgeNow, sizing, 0d, preset, account.ToRiskState(), now, conditions);
+        // A limit that leaves less room shrinks a maker bid at its maker fee; a taker order at its limit, its deepest price.
+        Func<Money, SizingResult>? resize = maker
+            ? room => KellySizer.Result(proposal.KellyFraction, KellySizer.ContractsWithin(room, limit, market.Fees, market.FractionalTrading, Liquidity.Maker), limit, market.Fees, SizingLimit.Kelly, Liquidity.Maker)
+            : null;
+        var risk = RiskGate.Evaluate(market, side, limit, edgeNow, sizing, 0d, preset, account.ToRiskState(), now, conditions, resize);
         if (!risk.Allowed)
         {
             return ("limits: " + string.Join("; ", risk.Reasons), null);

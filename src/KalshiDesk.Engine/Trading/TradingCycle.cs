@@ -12,6 +12,7 @@ using KalshiDesk.Engine.Events;
 using KalshiDesk.Engine.Forecasting;
 using KalshiDesk.Engine.Markets;
 using KalshiDesk.Engine.Portfolio;
+using KalshiDesk.Engine.Proposals;
 using KalshiDesk.Engine.Risk;
 using KalshiDesk.Engine.Scoring;
 using KalshiDesk.Kalshi;
@@ -37,6 +38,8 @@ public sealed partial class TradingCycle(
     LearnedCalibration calibration,
     ForecastRecorder recorder,
     RiskMonitor risk,
+    PaperRestingOrders resting,
+    PaperSettlements settlements,
     ExchangeHealth exchange,
     MarketTermsWatch terms,
     IKalshiClient client,
@@ -55,6 +58,14 @@ public sealed partial class TradingCycle(
         await ExpireProposalsAsync(started, ct).ConfigureAwait(false);
 
         var markets = await feed.GetOpenMarketsAsync(ct).ConfigureAwait(false);
+
+        // A paper desk is its own exchange: resting bids the market came down to fill, and markets that settled pay out,
+        // before anything is measured.
+        if (options.Value.Mode == TradingMode.Paper)
+        {
+            await resting.SweepAsync(markets, ct).ConfigureAwait(false);
+            await settlements.SettleAsync(markets, ct).ConfigureAwait(false);
+        }
 
         // Marks first, then the breaker's look: equity at this cycle's prices is what the limits are measured on.
         await MarkPositionsAsync(markets, ct).ConfigureAwait(false);
@@ -121,7 +132,7 @@ public sealed partial class TradingCycle(
                 var book = await feed.GetOrderBookAsync(market.Ticker, ct).ConfigureAwait(false);
                 candidates.Add(market.Ticker);
                 blend = ensemble.Forecast(market, known.WithBook(market.Ticker, book), started);
-                decision = TradeEvaluator.Evaluate(market, blend?.ProbabilityYes, blend?.Disagreement ?? 0d, preset, state, started, book, conditions);
+                decision = TradeEvaluator.Evaluate(market, blend?.ProbabilityYes, blend?.Disagreement ?? 0d, preset, state, started, book, conditions, feed.FlowFor(market.Ticker, started));
                 if (decision.Stage >= FunnelStage.Edge && decision.Best is { } best)
                 {
                     depth = MarketSitOut.DepthReason(book, best.Side, best.Price, best.Probability, market.Fees, preset.MinEdge, limits.MinDepthContracts);
@@ -301,6 +312,8 @@ public sealed partial class TradingCycle(
             FeePerContract = decimal.Round(best.FeePerContract, 6),
             Edge = best.Edge,
             KellyFraction = best.Sizing.KellyFraction,
+            Route = best.Route == Liquidity.Maker ? ProposalService.MakerRoute : "taker",
+            FillProbability = Math.Round(best.FillProbability, 6),
             Preset = preset,
             GatesPassed = string.Join('|', decision.Risk.GatesPassed),
             RiskNotes = decision.Risk.Reasons.Count > 0 ? string.Join("; ", decision.Risk.Reasons) : null,

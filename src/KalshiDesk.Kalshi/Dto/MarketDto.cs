@@ -16,4 +16,5 @@ internal sealed class MarketDto
     public decimal? FloorStrike { get; set; }
     public string? Result { get; set; }
     public DateTimeOffset? SettlementTs { get; set; }
+    public string? SettlementValueDollars { get; set; }
 }

@@ -220,4 +220,42 @@ public class TradeEvaluatorTests
                 && (double)((sized.Cost.Dollars / sized.Contracts.Contracts) + decision.Best.FeePerContract) < decision.Best.Probability.Value);
         return ok.Label($"q {q} {bid}/{ask} equity {equity}: {decision.Best} {decision.Risk?.Sizing}");
     }
+
+    [Fact]
+    public void Evaluate_EventCapShrinksAWalkedOrder_WalksTheSameOffersAgain()
+    {
+        // $63 already in the event leaves $12 of balanced's $75. Walking again: 10 at 0.55 and 10 at 0.60 cost 11.50 with a
+        // 0.34125 raw fee (0.35 rounded): 11.85 fits, a 21st contract at 0.65 does not. Re-priced at the deepest level
+        // (0.65 with its fee) only 18 would fit.
+        var book = new OrderBook([new BookLevel(Price.Parse("0.53"), Quantity.Of(50m))], [new BookLevel(Price.Parse("0.45"), Quantity.Of(10)), new BookLevel(Price.Parse("0.40"), Quantity.Of(10)), new BookLevel(Price.Parse("0.35"), Quantity.Of(100))]);
+        var market = new MarketBuilder().Build();
+        var held = Flat.WithEntry("SIBLING", market.EventTicker, new Money(63m));
+
+        var decision = TradeEvaluator.Evaluate(market, Probability.Of(0.70), 0, RiskPresets.Balanced, held, MarketBuilder.Now, book);
+
+        var risk = decision.Risk!;
+        Assert.Equal(RiskOutcome.Shrunk, risk.Outcome);
+        Assert.Equal([RiskGate.EventExposure], risk.ShrunkBy);
+        Assert.Equal((20m, 11.50m, 0.35m), (risk.Sizing.Contracts.Contracts, risk.Sizing.Cost.Dollars, risk.Sizing.Fee.Dollars));
+        Assert.Equal(0.60m, risk.Sizing.LimitPrice!.Value.Dollars);
+        Assert.Equal(18m, KellySizer.ContractsWithin(new Money(12m), Price.Parse("0.65"), market.Fees, false).Contracts);
+    }
+
+    [Fact]
+    public void Evaluate_EventCapShrinksAMakerBid_KeepsTheMakerFee()
+    {
+        // A resting bid at 0.53 on a quadratic series pays no maker fee: $12 of event room buys 22 (11.66). With the taker
+        // fee (0.017437 a contract) only 21 would fit.
+        var flow = new RestingFlow(Quantity.Of(600), Quantity.Of(100), TimeSpan.FromHours(1), TimeSpan.FromMinutes(15));
+        var market = new MarketBuilder().Build();
+        var held = Flat.WithEntry("SIBLING", market.EventTicker, new Money(63m));
+
+        var decision = TradeEvaluator.Evaluate(market, Probability.Of(0.70), 0, RiskPresets.Balanced, held, MarketBuilder.Now, Book, flow: flow);
+
+        Assert.Equal(Liquidity.Maker, decision.Best!.Route);
+        var risk = decision.Risk!;
+        Assert.Equal(RiskOutcome.Shrunk, risk.Outcome);
+        Assert.Equal((22m, 11.66m, 0m), (risk.Sizing.Contracts.Contracts, risk.Sizing.Cost.Dollars, risk.Sizing.Fee.Dollars));
+        Assert.Equal(21m, KellySizer.ContractsWithin(new Money(12m), Price.Parse("0.53"), market.Fees, false).Contracts);
+    }
 }
