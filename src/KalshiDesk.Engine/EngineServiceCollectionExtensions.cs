@@ -6,6 +6,7 @@ using KalshiDesk.Engine.Portfolio;
 using KalshiDesk.Engine.Proposals;
 using KalshiDesk.Engine.Reconciliation;
 using KalshiDesk.Engine.Risk;
+using KalshiDesk.Engine.Scanner;
 using KalshiDesk.Engine.Scoring;
 using KalshiDesk.Engine.Trading;
 using KalshiDesk.Kalshi;
@@ -52,6 +53,7 @@ public static class EngineServiceCollectionExtensions
         services.AddTransient<PaperSettlements>();
         services.AddTransient<LiveOrderGroups>();
         services.AddTransient<TradingCycle>();
+        services.AddSingleton<MarketScan>();
         services.AddTransient<ProposalService>();
         services.AddTransient<IProposalDesk>(sp => sp.GetRequiredService<ProposalService>());
         services.AddTransient<PaperAccount>();

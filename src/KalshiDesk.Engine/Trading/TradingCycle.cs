@@ -14,6 +14,7 @@ using KalshiDesk.Engine.Markets;
 using KalshiDesk.Engine.Portfolio;
 using KalshiDesk.Engine.Proposals;
 using KalshiDesk.Engine.Risk;
+using KalshiDesk.Engine.Scanner;
 using KalshiDesk.Engine.Scoring;
 using KalshiDesk.Kalshi;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,7 @@ public sealed partial class TradingCycle(
     IKalshiClient client,
     IDbContextFactory<DeskDbContext> db,
     IDeskEvents events,
+    MarketScan scan,
     IOptions<TradingOptions> options,
     IOptions<RiskOptions> riskOptions,
     TimeProvider time,
@@ -99,6 +101,7 @@ public sealed partial class TradingCycle(
         var booksLeft = options.Value.MaxOrderBooksPerCycle;
         var candidates = new List<string>();
         var forecasts = new List<(MarketSnapshot, EnsembleForecast)>(markets.Count);
+        var seen = new List<(MarketSnapshot Market, MarketDecision? Decision, FunnelStage Reached, string? Reason)>(markets.Count);
         var limits = riskOptions.Value;
 
         // Every entry pauses while the exchange is not trading, its API errors are high or calibration has degraded;
@@ -119,6 +122,7 @@ public sealed partial class TradingCycle(
             {
                 Tally(gates, passed, [], check.FailedGate);
                 Count(funnel, skips, FunnelStage.Scanned, check.Reason);
+                seen.Add((market, null, FunnelStage.Scanned, check.Reason));
                 continue;
             }
 
@@ -183,6 +187,7 @@ public sealed partial class TradingCycle(
 
             Tally(gates, passed, decision.Risk?.ShrunkBy ?? [], failed);
             Count(funnel, skips, reached, skip);
+            seen.Add((market, decision, reached, skip));
         }
 
         // Markets worth sizing are worth watching: their books come over the stream from the next cycle on.
@@ -194,6 +199,7 @@ public sealed partial class TradingCycle(
         var proposedTickers = proposals.Where(p => saved.Contains(p.Id)).Select(p => p.Ticker).ToHashSet(StringComparer.Ordinal);
         await recorder.RecordAsync(cycleId, forecasts, proposedTickers, started, ct).ConfigureAwait(false);
         var finished = time.GetUtcNow();
+        scan.Publish(cycleId, finished, [.. seen.Select(s => Scanned(s.Market, s.Decision, s.Reached, s.Reason, proposedTickers))]);
         var tradingState = CircuitBreaker.Name(trading.State);
         var report = new CycleReport(cycleId, started, finished, preset.Name, funnel[0], funnel[1], funnel[2], funnel[3], funnel[4], funnel[5], skips, saved, tradingState, sitOut, gates);
         await using (var context = await db.CreateDbContextAsync(ct).ConfigureAwait(false))
@@ -233,6 +239,44 @@ public sealed partial class TradingCycle(
     public static JsonSerializerOptions GateJson { get; } = new(JsonSerializerDefaults.Web);
 
     private static string Name(Side side) => side == Side.Yes ? "yes" : "no";
+
+    /// <summary>The scanner's row: the market's quote, the estimate, the better side's edge, how far it got and why it stopped.</summary>
+    private static ScannedMarket Scanned(MarketSnapshot market, MarketDecision? decision, FunnelStage reached, string? reason, HashSet<string> proposed)
+    {
+        var side = decision?.Best ?? ((decision?.Yes, decision?.No) switch
+        {
+            ({ } yes, { } no) => no.Edge > yes.Edge ? no : yes,
+            (var yes, var no) => yes ?? no,
+        });
+        var wasProposed = proposed.Contains(market.Ticker);
+        var stage = wasProposed ? FunnelStage.Proposed : reached >= FunnelStage.Proposed ? FunnelStage.RiskPassed : reached;
+        return new ScannedMarket(
+            market.Ticker,
+            market.EventTicker,
+            market.Title,
+            market.Category,
+            market.YesBid?.Dollars,
+            market.YesAsk?.Dollars,
+            market.LastPrice?.Dollars,
+            market.Mid?.AsDouble,
+            decision?.Estimate?.Value,
+            side is null ? null : Name(side.Side),
+            side?.Edge,
+            StageName(stage),
+            wasProposed ? "proposed" : "skipped",
+            wasProposed ? null : reason ?? "a proposal for this market was already made elsewhere",
+            market.CloseTime);
+    }
+
+    private static string StageName(FunnelStage stage) => stage switch
+    {
+        FunnelStage.Scanned => "scanned",
+        FunnelStage.Priced => "priced",
+        FunnelStage.Edge => "edge",
+        FunnelStage.Sized => "sized",
+        FunnelStage.RiskPassed => "risk-passed",
+        _ => "proposed",
+    };
 
     /// <summary>Counts the market into every funnel stage up to the one it reached, and its reason's head.</summary>
     private static void Count(int[] funnel, Dictionary<string, int> skips, FunnelStage reached, string? skip)

@@ -79,6 +79,7 @@ public static class KalshiDeskHost
         app.MapStatusApi();
         app.MapProposalsApi();
         app.MapPositionsApi();
+        app.MapMarketsApi();
         app.MapSizingApi();
         app.MapCalibrationApi();
         app.MapRiskApi();

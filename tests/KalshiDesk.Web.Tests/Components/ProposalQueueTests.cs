@@ -18,6 +18,7 @@ public sealed class ProposalQueueTests : IAsyncLifetime
     private readonly FakeProposalDesk _desk = new();
     private readonly DeskEventBus _events = new(NullLogger<DeskEventBus>.Instance);
     private readonly BunitAuthorizationContext _auth;
+    private readonly FakeTimeProvider _time = new(Now);
 
     public ProposalQueueTests()
     {
@@ -25,7 +26,7 @@ public sealed class ProposalQueueTests : IAsyncLifetime
         _bunit.Services.AddMudServices();
         _bunit.Services.AddSingleton<IProposalDesk>(_desk);
         _bunit.Services.AddSingleton<IDeskEvents>(_events);
-        _bunit.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+        _bunit.Services.AddSingleton<TimeProvider>(_time);
         _auth = _bunit.AddAuthorization();
         _auth.SetAuthorized("alice").SetPolicies("Trader");
     }
@@ -105,6 +106,90 @@ public sealed class ProposalQueueTests : IAsyncLifetime
 
         queue.WaitForAssertion(() => Assert.Equal([(proposal.Id, "alice", "front moving in tonight")], _desk.Rejected));
         Assert.Contains("Rejected KXHIGHNY-26NOV24-T60: front moving in tonight", queue.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ShowsTheRationaleEveryModelTheCalibratedProbabilityAndTheRoute()
+    {
+        var proposal = _desk.Add(Proposal("KXHIGHNY-26NOV24-T60") with
+        {
+            ModelEstimates = new Dictionary<string, double> { ["order-flow"] = 0.54, ["market-implied"] = 0.66, ["favourite-longshot"] = 0.69584 },
+        });
+
+        var queue = Render();
+
+        var rationale = queue.Find("[aria-label='Rationale for KXHIGHNY-26NOV24-T60']");
+        Assert.Equal(["favourite-longshot 69.6%", "market-implied 66.0%", "order-flow 54.0%"], rationale.QuerySelectorAll(".kd-model").Select(c => c.TextContent.Trim()));
+        Assert.Equal("calibrated 66.0%", rationale.QuerySelector(".kd-calibrated")!.TextContent.Trim());
+        Assert.Equal("Crosses at up to 0.55 (taker fee 0.017325 a contract)", rationale.QuerySelector(".kd-route")!.TextContent.Trim());
+        Assert.Equal("Gates passed: market open, minimum edge, max single trade", rationale.QuerySelector(".kd-gate-list")!.TextContent.Trim());
+        Assert.NotNull(proposal);
+    }
+
+    [Fact]
+    public void Render_MakerRoute_SaysWhereTheBidRestsAndItsFillChance()
+    {
+        _desk.Add(Proposal("KXHIGHNY-26NOV24-T60") with { Route = "maker", Price = 0.53m, FeePerContract = 0m, FillProbability = 0.8 });
+
+        var queue = Render();
+
+        Assert.Equal("Rests a bid at 0.53 (maker fee 0.00 a contract, fills with p ≈ 0.80)", queue.Find(".kd-route").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Countdown_TicksEverySecondWithoutAnEvent()
+    {
+        _desk.Add(Proposal("KXHIGHNY-26NOV24-T60"));
+        var queue = Render();
+        Assert.Equal("10:00", queue.Find(".kd-expires").TextContent.Trim());
+
+        _time.Advance(TimeSpan.FromSeconds(61));
+
+        queue.WaitForAssertion(() => Assert.Equal("8:59", queue.Find(".kd-expires").TextContent.Trim()));
+        _time.Advance(TimeSpan.FromMinutes(9));
+        queue.WaitForAssertion(() => Assert.Equal("expired", queue.Find(".kd-expires").TextContent.Trim()));
+    }
+
+    [Fact]
+    public void Keyboard_JMovesDownAndAApprovesTheSelectedProposal()
+    {
+        _desk.Add(Proposal("KXHIGHNY-26NOV24-T60"));
+        var second = _desk.Add(Proposal("KXHIGHNY-26NOV24-T70"));
+        var queue = Render();
+
+        queue.Find(".kd-queue").KeyDown("j");
+        Assert.Contains("KXHIGHNY-26NOV24-T70", queue.Find("tr.kd-selected").TextContent, StringComparison.Ordinal);
+        queue.Find(".kd-queue").KeyDown("a");
+
+        queue.WaitForAssertion(() => Assert.Equal([(second.Id, "alice")], _desk.Approved));
+    }
+
+    [Fact]
+    public void Keyboard_ROpensTheReasonAndEscapeCancelsIt()
+    {
+        _desk.Add(Proposal("KXHIGHNY-26NOV24-T60"));
+        var queue = Render();
+
+        queue.Find(".kd-queue").KeyDown("r");
+        Assert.NotNull(queue.Find("button[aria-label='Confirm reject KXHIGHNY-26NOV24-T60']"));
+        queue.Find(".kd-queue").KeyDown("a");
+        Assert.Empty(_desk.Approved);
+        queue.Find(".kd-queue").KeyDown("Escape");
+
+        Assert.Empty(queue.FindAll("button[aria-label='Confirm reject KXHIGHNY-26NOV24-T60']"));
+        Assert.Empty(_desk.Rejected);
+    }
+
+    [Fact]
+    public void Keyboard_Viewer_CannotApprove()
+    {
+        _auth.SetAuthorized("victor").SetPolicies("Viewer");
+        _desk.Add(Proposal("KXHIGHNY-26NOV24-T60"));
+        var queue = Render();
+
+        queue.Find(".kd-queue").KeyDown("a");
+
+        Assert.Empty(_desk.Approved);
     }
 
     [Fact]

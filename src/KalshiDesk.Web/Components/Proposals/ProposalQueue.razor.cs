@@ -6,12 +6,20 @@ using KalshiDesk.Web.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
 
 namespace KalshiDesk.Web.Components.Proposals;
 
-/// <summary>The pending proposals, live: new ones appear and decided ones leave without a reload.</summary>
+/// <summary>
+/// The pending proposals, live: new ones appear and decided ones leave without a reload. Each shows its rationale (every
+/// model's estimate, the calibrated probability, fee, edge, Kelly, route, the gates passed) and a countdown to its
+/// expiry that ticks every second. The queue is worked from the keyboard: j/k (or the arrows) move, a approves, r starts
+/// a rejection, Escape cancels it.
+/// </summary>
 public partial class ProposalQueue
 {
+    private ITimer? _ticker;
+    private int _selected;
     private IReadOnlyList<ProposalView>? _proposals;
     private Guid? _rejecting;
     private string? _reason;
@@ -36,6 +44,62 @@ public partial class ProposalQueue
 
     protected override bool Affects(DeskEvent deskEvent) => deskEvent is ProposalCreated or ProposalChanged;
 
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // The countdown redraws once a second, on the desk's clock.
+        if (firstRender)
+        {
+            _ticker = Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ticker?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private string RowClass(ProposalView proposal, int index) => index == _selected ? "kd-selected" : string.Empty;
+
+    private async Task OnKeyAsync(KeyboardEventArgs e)
+    {
+        if (_proposals is not { Count: > 0 } proposals || !CanDecide || _busy)
+        {
+            return;
+        }
+
+        // While a reason is being typed, only Escape means something to the queue.
+        if (_rejecting is not null)
+        {
+            if (e.Key == "Escape")
+            {
+                CancelReject();
+            }
+
+            return;
+        }
+
+        _selected = Math.Clamp(_selected, 0, proposals.Count - 1);
+        switch (e.Key)
+        {
+            case "j" or "ArrowDown":
+                _selected = Math.Min(_selected + 1, proposals.Count - 1);
+                break;
+            case "k" or "ArrowUp":
+                _selected = Math.Max(_selected - 1, 0);
+                break;
+            case "a":
+                await ApproveAsync(proposals[_selected]);
+                break;
+            case "r":
+                StartReject(proposals[_selected]);
+                break;
+        }
+    }
     protected override async Task OnInitializedAsync()
     {
         if (Authentication is not null)
@@ -118,6 +182,11 @@ public partial class ProposalQueue
     }
 
     private static string Percent(double p) => p.ToString("0.0%", CultureInfo.InvariantCulture);
+
+    private static string Route(ProposalView proposal) =>
+        proposal.Route == "maker"
+            ? string.Create(CultureInfo.InvariantCulture, $"Rests a bid at {proposal.Price:0.00##} (maker fee {proposal.FeePerContract:0.00####} a contract, fills with p ≈ {proposal.FillProbability:0.00})")
+            : string.Create(CultureInfo.InvariantCulture, $"Crosses at up to {proposal.Price:0.00##} (taker fee {proposal.FeePerContract:0.00####} a contract)");
 
     private static string Dollars(decimal d) => d.ToString("$0.00##", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,44 @@
+using Bunit;
+using KalshiDesk.Engine.Events;
+using KalshiDesk.Engine.Portfolio;
+using KalshiDesk.Engine.Trading;
+using KalshiDesk.Web.Api;
+using KalshiDesk.Web.Components.Pages.Overview;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace KalshiDesk.Web.Tests.Components;
+
+/// <summary>The Overview page rendered with the real app's services (database, Sandbox, the desk's cycles).</summary>
+public sealed class OverviewPageTests(DeskApp desk) : IClassFixture<DeskApp>, IAsyncLifetime
+{
+    private readonly BunitContext _bunit = new();
+
+    public Task InitializeAsync()
+    {
+        _bunit.JSInterop.Mode = JSRuntimeMode.Loose;
+        _bunit.Services.AddMudServices();
+        _bunit.Services.AddSingleton(desk.Services.GetRequiredService<IDeskEvents>());
+        _bunit.Services.AddTransient(_ => desk.Services.GetRequiredService<DeskStatusReader>());
+        _bunit.Services.AddTransient(_ => desk.Services.GetRequiredService<PortfolioReader>());
+        _bunit.Services.AddTransient(_ => desk.Services.GetRequiredService<PresetProvider>());
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _bunit.DisposeAsync();
+
+    [Fact]
+    public async Task Render_FlatPaperDesk_ShowsExposureAgainstTheBalancedCapAndTheFunnel()
+    {
+        await desk.Services.GetRequiredService<TradingCycle>().RunAsync();
+
+        var page = _bunit.Render<OverviewPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(
+            "$0.00 open of the $300.00 total cap (0.0%), in 0 positions.",
+            page.Find("[aria-label='Exposure against the caps']").TextContent.Trim()));
+        Assert.NotNull(page.Find("[aria-label^='Exposure chart']"));
+        Assert.NotNull(page.Find("[aria-label^='Decision funnel chart']"));
+        Assert.Matches(@"^\d+ scanned → \d+ priced → \d+ edge → \d+ sized → \d+ risk-passed → \d+ proposed$", page.Find("[aria-label='Decision funnel']").TextContent.Trim());
+    }
+}
