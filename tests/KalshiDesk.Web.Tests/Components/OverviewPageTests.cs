@@ -37,8 +37,8 @@ public sealed class OverviewPageTests(DeskApp desk) : IClassFixture<DeskApp>, IA
         page.WaitForAssertion(() => Assert.Equal(
             "$0.00 open of the $300.00 total cap (0.0%), in 0 positions.",
             page.Find("[aria-label='Exposure against the caps']").TextContent.Trim()));
-        Assert.NotNull(page.Find("[aria-label^='Exposure chart']"));
-        Assert.NotNull(page.Find("[aria-label^='Decision funnel chart']"));
+        Assert.NotNull(page.Find("[aria-label^='Chart of open cost']"));
+        Assert.NotNull(page.Find("[aria-label^='Chart of markets reaching']"));
         Assert.Matches(@"^\d+ scanned → \d+ priced → \d+ edge → \d+ sized → \d+ risk-passed → \d+ proposed$", page.Find("[aria-label='Decision funnel']").TextContent.Trim());
     }
 }
