@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KalshiDesk.Web.Tests;
 
 /// <summary>The whole app, started as the executable starts it: real Kestrel on loopback, embedded Sandbox, Hangfire, SQLite.</summary>
-public sealed class DeskApp : IAsyncLifetime
+public class DeskApp : IAsyncLifetime
 {
     public const string AdminPassword = "correct-horse-battery";
     public const string AdminToken = "test-token-0123456789abcdef";
@@ -21,11 +21,15 @@ public sealed class DeskApp : IAsyncLifetime
 
     public IServiceProvider Services => App.Services;
 
+    /// <summary>The hosting environment the app runs in: Production, as a deployed desk does.</summary>
+    protected virtual string Environment => "Production";
+
     public async Task InitializeAsync()
     {
         App = await KalshiDeskHost.BuildAsync(
         [
             "--urls=http://127.0.0.1:0",
+            $"--environment={Environment}",
             $"--ConnectionStrings:KalshiDesk=Data Source={Path.Combine(_directory.FullName, "desk.db")}",
             $"--KALSHIDESK_ADMIN_PASSWORD={AdminPassword}",
             $"--KALSHIDESK_API_TOKEN={AdminToken}",

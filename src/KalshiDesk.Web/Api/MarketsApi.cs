@@ -1,3 +1,4 @@
+using System.Globalization;
 using KalshiDesk.Engine.Scanner;
 using KalshiDesk.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,11 +23,21 @@ public static class MarketsApi
         string? search,
         string? decision,
         string? sort,
-        bool? desc,
-        int? offset,
-        int? limit)
+        string? desc,
+        string? offset,
+        string? limit)
     {
-        var query = new MarketScanQuery(search, decision, sort ?? "edge", desc ?? true, offset ?? 0, limit ?? 100);
+        // Numbers and flags are read here rather than bound, so "limit=abc" is answered like every other bad value.
+        var errors = new Dictionary<string, string[]>();
+        var descending = Flag(desc, "desc", true, errors);
+        var skip = Whole(offset, "offset", 0, errors);
+        var take = Whole(limit, "limit", 100, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var query = new MarketScanQuery(search, decision, sort ?? "edge", descending, skip, take);
         try
         {
             return TypedResults.Ok(scan.Query(query));
@@ -36,5 +47,37 @@ public static class MarketsApi
             var field = ex.Message.Split(' ', 2)[0];
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [ex.Message.Replace(" (Parameter 'query')", string.Empty, StringComparison.Ordinal)] });
         }
+    }
+
+    private static int Whole(string? text, string name, int fallback, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors[name] = [$"{name} must be a whole number; got '{text}'."];
+        return fallback;
+    }
+
+    private static bool Flag(string? text, string name, bool fallback, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        errors[name] = [$"{name} must be true or false; got '{text}'."];
+        return fallback;
     }
 }

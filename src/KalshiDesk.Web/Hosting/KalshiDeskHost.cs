@@ -59,7 +59,14 @@ public static class KalshiDeskHost
         builder.AddDeskJobs();
         builder.AddDeskLive();
         builder.AddDeskUi();
-        builder.Services.AddProblemDetails();
+        // A query or route value that cannot be read ("limit=abc") is the caller's mistake: a 400 that names it.
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            if (c.Exception is BadHttpRequestException bad)
+            {
+                c.ProblemDetails.Detail = bad.Message;
+            }
+        });
         builder.Services.AddHostedService<RateLimitSync>();
         builder.Services.AddHostedService<MarketStreamLifetime>();
 
@@ -68,7 +75,10 @@ public static class KalshiDeskHost
         await app.PrepareDatabaseAsync().ConfigureAwait(false);
         await app.SeedAccountsAsync().ConfigureAwait(false);
 
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseDeskAssets();
         app.UseAuthentication();

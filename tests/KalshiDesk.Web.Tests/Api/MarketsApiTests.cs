@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using KalshiDesk.Data;
+using KalshiDesk.Engine.Events;
 using KalshiDesk.Engine.Scanner;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KalshiDesk.Web.Tests.Api;
@@ -12,11 +15,12 @@ public class MarketsApiTests(DeskApp desk) : IClassFixture<DeskApp>
     private const string CycleId = "0193f1a2-0000-7000-8000-000000000001";
 
     /// <summary>
-    /// Publishes two known markets and reads the query; the app's own cycles (at start, then every minute) publish too,
-    /// so a read that raced one of them is made again.
+    /// Publishes two known markets and reads the query. The app's own cycles publish too (at start, then every minute), so
+    /// the read waits for the start cycle to have finished; a read that still raced a later cycle is made again at once.
     /// </summary>
     private async Task<JsonElement> GetAsync(string query, string? token = DeskApp.AdminToken)
     {
+        await StartCycleFinishedAsync();
         for (var attempt = 0; ; attempt++)
         {
             Publish();
@@ -24,12 +28,31 @@ public class MarketsApiTests(DeskApp desk) : IClassFixture<DeskApp>
             var text = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
             var body = JsonDocument.Parse(text).RootElement;
-            if (body.GetProperty("cycleId").GetString() == CycleId || attempt == 4)
+            if (body.GetProperty("cycleId").GetString() == CycleId || attempt == 2)
             {
                 return body;
             }
+        }
+    }
 
-            await Task.Delay(500);
+    /// <summary>Completes once the app's start cycle has published its markets.</summary>
+    private async Task StartCycleFinishedAsync()
+    {
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = desk.Services.GetRequiredService<IDeskEvents>().Subscribe(e =>
+        {
+            if (e is CycleCompleted)
+            {
+                finished.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        });
+        // The cycle publishes its markets before it saves its run, so a saved run means its markets are out.
+        await using var context = await desk.Services.GetRequiredService<IDbContextFactory<DeskDbContext>>().CreateDbContextAsync();
+        if (!await context.CycleRuns.AnyAsync())
+        {
+            await finished.Task.WaitAsync(TimeSpan.FromMinutes(2));
         }
     }
 
@@ -68,6 +91,9 @@ public class MarketsApiTests(DeskApp desk) : IClassFixture<DeskApp>
     [InlineData("limit=5000", "limit", "limit must be between 1 and 1000; got 5000.")]
     [InlineData("sort=volume", "sort", "sort must be one of edge, ticker, estimate, stage, closes; got 'volume'.")]
     [InlineData("decision=%3Cscript%3E", "decision", "decision must be proposed or skipped; got '<script>'.")]
+    [InlineData("limit=abc", "limit", "limit must be a whole number; got 'abc'.")]
+    [InlineData("offset=1.5", "offset", "offset must be a whole number; got '1.5'.")]
+    [InlineData("desc=maybe", "desc", "desc must be true or false; got 'maybe'.")]
     public async Task Get_BadQuery_IsAProblemNamingTheParameter(string query, string field, string message)
     {
         using var response = await desk.Client().GetAsync("/api/markets?" + query);
