@@ -11,7 +11,8 @@ namespace KalshiDesk.Engine.Risk;
 /// <summary>
 /// A person's changes to the limits: the preset switch and per-limit overrides, each stored in <c>settings</c> and
 /// audited with who, when, and the value before and after. The desk looks at itself again right after, so a switch to
-/// a tighter preset shows as reducing at once.
+/// a tighter preset shows as reducing at once. It also reads every preset as a switch would enforce it, for the Risk
+/// page's comparison.
 /// </summary>
 public sealed class RiskSettings(
     IDbContextFactory<DeskDbContext> db,
@@ -105,6 +106,41 @@ public sealed class RiskSettings(
 
         await ChangedAsync(now, ct).ConfigureAwait(false);
         return new RiskSettingResult(true, null, true);
+    }
+
+    /// <summary>
+    /// Every preset as a switch to it would enforce it, in the preset table's order: the table's values with the
+    /// overrides stored for that preset (each preset keeps its own). A stored value out of range is ignored, as
+    /// <see cref="PresetProvider"/> ignores it.
+    /// </summary>
+    public async Task<IReadOnlyList<PresetSelection>> ReadPresetsAsync(CancellationToken ct = default)
+    {
+        List<DeskSettingEntity> stored;
+        await using (var context = await db.CreateDbContextAsync(ct).ConfigureAwait(false))
+        {
+            stored = await context.Settings.AsNoTracking()
+                .Where(s => s.Key.StartsWith(PresetProvider.OverridePrefix))
+                .ToListAsync(ct).ConfigureAwait(false);
+        }
+
+        return [.. RiskPresets.All.Select(preset => Selection(preset, stored))];
+    }
+
+    private static PresetSelection Selection(RiskPreset preset, List<DeskSettingEntity> stored)
+    {
+        var prefix = PresetProvider.OverrideKey(preset.Name, string.Empty);
+        var overrides = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var setting in stored.Where(s => s.Key.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            if (RiskLimits.TryGet(setting.Key[prefix.Length..], out var limit)
+                && decimal.TryParse(setting.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
+                && limit.Validate(value) is null)
+            {
+                overrides[limit.Name] = value;
+            }
+        }
+
+        return new PresetSelection(preset, overrides, RiskLimits.Apply(preset, overrides));
     }
 
     private static string Text(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
