@@ -22,6 +22,7 @@ public abstract class DeskDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<ForecastEntity> Forecasts => Set<ForecastEntity>();
     public DbSet<ModelForecastEntity> ModelForecasts => Set<ModelForecastEntity>();
     public DbSet<RiskStateEntity> RiskState => Set<RiskStateEntity>();
+    public DbSet<DeskModeEntity> DeskMode => Set<DeskModeEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -219,6 +220,16 @@ public abstract class DeskDbContext(DbContextOptions options) : IdentityDbContex
             Money(e.Property(r => r.PeakEquity));
             Money(e.Property(r => r.LastEquity));
             e.Property(r => r.Version).IsConcurrencyToken();
+        });
+
+        builder.Entity<DeskModeEntity>(e =>
+        {
+            e.ToTable("desk_mode");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Id).ValueGeneratedNever();
+            e.Property(m => m.Mode).HasMaxLength(10);
+            e.Property(m => m.ChangedBy).HasMaxLength(256);
+            e.Property(m => m.Version).IsConcurrencyToken();
         });
 
         builder.Entity<DeskSettingEntity>(e =>

@@ -2,6 +2,7 @@ using KalshiDesk.Engine.Brokers;
 using KalshiDesk.Engine.Events;
 using KalshiDesk.Engine.Forecasting;
 using KalshiDesk.Engine.Markets;
+using KalshiDesk.Engine.Modes;
 using KalshiDesk.Engine.Portfolio;
 using KalshiDesk.Engine.Proposals;
 using KalshiDesk.Engine.Reconciliation;
@@ -18,7 +19,7 @@ namespace KalshiDesk.Engine;
 
 public static class EngineServiceCollectionExtensions
 {
-    /// <summary>The trading loop: market feed, forecasters, cycle, paper broker, proposals, events.</summary>
+    /// <summary>The trading loop: market feed, forecasters, cycle, the brokers routed by the desk's mode, proposals, events.</summary>
     public static IServiceCollection AddDeskEngine(this IServiceCollection services)
     {
         services.AddKalshiClient();
@@ -48,7 +49,7 @@ public static class EngineServiceCollectionExtensions
         services.AddTransient<MarketFeed>();
         services.AddTransient<PresetProvider>();
         services.AddTransient<PortfolioReader>();
-        services.AddTransient<IBroker, PaperBroker>();
+        services.AddDeskModes();
         services.AddTransient<PaperRestingOrders>();
         services.AddTransient<PaperSettlements>();
         services.AddTransient<LiveOrderGroups>();

@@ -11,6 +11,7 @@ using KalshiDesk.Engine.Brokers;
 using KalshiDesk.Engine.Events;
 using KalshiDesk.Engine.Forecasting;
 using KalshiDesk.Engine.Markets;
+using KalshiDesk.Engine.Modes;
 using KalshiDesk.Engine.Portfolio;
 using KalshiDesk.Engine.Proposals;
 using KalshiDesk.Engine.Risk;
@@ -46,6 +47,7 @@ public sealed partial class TradingCycle(
     IKalshiClient client,
     IDbContextFactory<DeskDbContext> db,
     IDeskEvents events,
+    DeskModeStore modes,
     MarketScan scan,
     IOptions<TradingOptions> options,
     IOptions<RiskOptions> riskOptions,
@@ -62,8 +64,8 @@ public sealed partial class TradingCycle(
         var markets = await feed.GetOpenMarketsAsync(ct).ConfigureAwait(false);
 
         // A paper desk is its own exchange: resting bids the market came down to fill, and markets that settled pay out,
-        // before anything is measured.
-        if (options.Value.Mode == TradingMode.Paper)
+        // before anything is measured. The mode is read fresh: a switch on any instance counts from this cycle on.
+        if ((await modes.ReadAsync(ct).ConfigureAwait(false)).Mode == TradingMode.Paper)
         {
             await resting.SweepAsync(markets, ct).ConfigureAwait(false);
             await settlements.SettleAsync(markets, ct).ConfigureAwait(false);

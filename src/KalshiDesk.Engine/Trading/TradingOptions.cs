@@ -8,7 +8,10 @@ public sealed class TradingOptions
 {
     public const string Section = "Trading";
 
-    /// <summary>Paper (default) or Live.</summary>
+    /// <summary>
+    /// Paper (default) or Live: the mode of a desk that has never been switched. From an admin's first switch on the
+    /// dashboard on, the stored mode (<c>desk_mode</c>) decides and this is no longer read.
+    /// </summary>
     public TradingMode Mode { get; set; } = TradingMode.Paper;
 
     /// <summary>conservative, balanced (default) or aggressive.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using KalshiDesk.Data;
 using KalshiDesk.Domain.Proposals;
 using KalshiDesk.Domain.Risk;
+using KalshiDesk.Engine.Modes;
 using KalshiDesk.Engine.Portfolio;
 using KalshiDesk.Engine.Risk;
 using KalshiDesk.Engine.Scoring;
@@ -18,7 +19,7 @@ public sealed class DeskStatusReader(
     PortfolioReader portfolio,
     PresetProvider presets,
     LearnedCalibration calibration,
-    IOptions<TradingOptions> trading,
+    DeskModeStore modes,
     IOptions<KalshiOptions> kalshi)
 {
     public async Task<StatusResponse> ReadAsync(CancellationToken ct = default)
@@ -36,7 +37,8 @@ public sealed class DeskStatusReader(
                 last.TradingState,
                 last.SitOut,
                 JsonSerializer.Deserialize<Dictionary<string, GateCount>>(last.Gates, TradingCycle.GateJson) ?? []);
-        var reconciliation = await ReconciliationAsync(context, ct).ConfigureAwait(false);
+        var mode = await modes.GetAsync(ct).ConfigureAwait(false);
+        var reconciliation = await ReconciliationAsync(context, mode, ct).ConfigureAwait(false);
 
         // One read of what was learned, so the state, its reason and the numbers beside them agree.
         var learned = calibration.Snapshot;
@@ -50,7 +52,7 @@ public sealed class DeskStatusReader(
             ? ("sitting out", sitOut)
             : ("active", last is null ? "waiting for the first cycle" : "trading within the preset's limits");
         return new StatusResponse(
-            trading.Value.Mode.ToString().ToLowerInvariant(),
+            mode.Name,
             kalshi.Value.Environment.ToString().ToLowerInvariant(),
             preset.Name,
             state,
@@ -66,9 +68,9 @@ public sealed class DeskStatusReader(
             new CalibrationStatus(learned.SettledMarkets, learned.Rolling.Skill, learned.Rolling.Degraded));
     }
 
-    private async Task<ReconciliationStatus> ReconciliationAsync(DeskDbContext context, CancellationToken ct)
+    private static async Task<ReconciliationStatus> ReconciliationAsync(DeskDbContext context, DeskModeState mode, CancellationToken ct)
     {
-        if (trading.Value.Mode == TradingMode.Paper)
+        if (!mode.IsLive)
         {
             return new ReconciliationStatus("paper trading: the desk's ledger is the record, nothing to reconcile", null, 0, []);
         }

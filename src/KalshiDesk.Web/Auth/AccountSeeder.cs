@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace KalshiDesk.Web.Auth;
 
 /// <summary>
-/// Creates the roles and the <c>admin</c> user. KALSHIDESK_ADMIN_PASSWORD sets the admin's password at every start;
-/// without it, the first start generates one and prints it once. KALSHIDESK_API_TOKEN registers a bearer token for the admin.
+/// Creates the roles and, on the first start, the <c>admin</c> user with the admin role. KALSHIDESK_ADMIN_PASSWORD sets
+/// the admin's password at every start; without it, the first start generates one and prints it once.
+/// KALSHIDESK_API_TOKEN registers a bearer token for the admin. Roles are the admins' to manage in Settings afterwards:
+/// a start changes them only if no unlocked admin remains, when <c>admin</c> is made admin again and unlocked. A deleted
+/// <c>admin</c> is not created again while other users exist.
 /// </summary>
 public sealed partial class AccountSeeder(
     UserManager<DeskUser> users,
@@ -49,12 +52,19 @@ public sealed partial class AccountSeeder(
             }
         }
 
+        if (admin is null && await users.Users.AnyAsync().ConfigureAwait(false))
+        {
+            LogAdminDeleted(logger);
+            return;
+        }
+
         if (admin is null)
         {
             var generated = string.IsNullOrEmpty(password);
             password = generated ? Generate() : password;
             admin = new DeskUser { UserName = AdminUser };
             Check(await users.CreateAsync(admin, password!).ConfigureAwait(false), "creating the admin user");
+            Check(await users.AddToRoleAsync(admin, DeskRoles.Admin).ConfigureAwait(false), "granting admin");
             if (generated)
             {
                 await Announce.WriteLineAsync($"KalshiDesk created the user 'admin' with the password: {password}  (shown once; set {AdminPasswordKey} to choose your own)").ConfigureAwait(false);
@@ -68,15 +78,30 @@ public sealed partial class AccountSeeder(
             LogPasswordSet(logger);
         }
 
-        foreach (var role in DeskRoles.All)
+        await EnsureAnAdminAsync(admin).ConfigureAwait(false);
+        await RegisterApiTokenAsync(admin).ConfigureAwait(false);
+    }
+
+    /// <summary>The desk always has an unlocked admin: if none remains, <c>admin</c> becomes one again.</summary>
+    private async Task EnsureAnAdminAsync(DeskUser admin)
+    {
+        var admins = await users.GetUsersInRoleAsync(DeskRoles.Admin).ConfigureAwait(false);
+        if (admins.Any(a => !DeskLockout.IsLocked(a)))
         {
-            if (!await users.IsInRoleAsync(admin, role).ConfigureAwait(false))
-            {
-                Check(await users.AddToRoleAsync(admin, role).ConfigureAwait(false), "granting " + role);
-            }
+            return;
         }
 
-        await RegisterApiTokenAsync(admin).ConfigureAwait(false);
+        if (!await users.IsInRoleAsync(admin, DeskRoles.Admin).ConfigureAwait(false))
+        {
+            Check(await users.AddToRoleAsync(admin, DeskRoles.Admin).ConfigureAwait(false), "granting admin");
+        }
+
+        if (DeskLockout.IsLocked(admin))
+        {
+            Check(await users.SetLockoutEndDateAsync(admin, null).ConfigureAwait(false), "unlocking the admin user");
+        }
+
+        LogAdminRestored(logger);
     }
 
     private async Task RegisterApiTokenAsync(DeskUser admin)
@@ -120,4 +145,10 @@ public sealed partial class AccountSeeder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The admin password was set from KALSHIDESK_ADMIN_PASSWORD")]
     private static partial void LogPasswordSet(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No unlocked user held the admin role: the user 'admin' was made admin again")]
+    private static partial void LogAdminRestored(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The user 'admin' was deleted and is not created again while other users exist; KALSHIDESK_ADMIN_PASSWORD and KALSHIDESK_API_TOKEN have no user to apply to")]
+    private static partial void LogAdminDeleted(ILogger logger);
 }

@@ -11,7 +11,11 @@ using Microsoft.Extensions.Options;
 
 namespace KalshiDesk.Web.Auth;
 
-/// <summary>Authenticates <c>Authorization: Bearer TOKEN</c> against the stored SHA-256 hashes of API tokens.</summary>
+/// <summary>
+/// Authenticates <c>Authorization: Bearer TOKEN</c> against the stored SHA-256 hashes of API tokens. The token acts as
+/// its user with the roles the user holds now, read at every request; a revoked token (its row deleted), a deleted user
+/// and a user an admin locked get 401.
+/// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -51,6 +55,11 @@ public sealed class ApiTokenAuthenticationHandler(
         if (user is null)
         {
             return AuthenticateResult.Fail("the token's user no longer exists");
+        }
+
+        if (DeskLockout.IsLocked(user))
+        {
+            return AuthenticateResult.Fail("the token's user is locked");
         }
 
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.Id), new(ClaimTypes.Name, user.UserName ?? user.Id) };

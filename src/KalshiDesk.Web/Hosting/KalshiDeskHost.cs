@@ -2,6 +2,7 @@ using KalshiDesk.Data;
 using KalshiDesk.Engine;
 using KalshiDesk.Engine.Forecasting.DataDriven;
 using KalshiDesk.Engine.Forecasting.Llm;
+using KalshiDesk.Web.Alerts;
 using KalshiDesk.Web.Api;
 using KalshiDesk.Web.Auth;
 using KalshiDesk.Web.Components;
@@ -57,6 +58,7 @@ public static class KalshiDeskHost
         builder.Services.AddTemperatureForecaster(builder.Configuration);
         builder.AddDeskAuth();
         builder.AddDeskJobs();
+        builder.AddDeskAlerts();
         builder.AddDeskLive();
         builder.AddDeskUi();
         // A query or route value that cannot be read ("limit=abc") is the caller's mistake: a 400 that names it.
@@ -93,6 +95,8 @@ public static class KalshiDeskHost
         app.MapSizingApi();
         app.MapCalibrationApi();
         app.MapRiskApi();
+        app.MapModeApi();
+        app.MapUsersApi();
         app.MapAccountEndpoints();
         app.MapDeskHub();
         app.MapDeskJobs();

@@ -50,24 +50,46 @@ public sealed class DeskProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>The repository root: the nearest folder above the tests holding KalshiDesk.sln.</summary>
+    /// <summary>
+    /// The repository root: the nearest folder above the tests holding KalshiDesk.sln, or above this source file when the
+    /// build's output lives elsewhere (<c>-p:ArtifactsPath=...</c>).
+    /// </summary>
     public static string RepositoryRoot()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KalshiDesk.sln")))
+        foreach (var start in new[] { AppContext.BaseDirectory, SourceDirectory() })
         {
-            dir = dir.Parent;
+            var dir = new DirectoryInfo(start);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KalshiDesk.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            if (dir is not null)
+            {
+                return dir.FullName;
+            }
         }
 
-        return dir?.FullName ?? throw new InvalidOperationException("KalshiDesk.sln not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException("KalshiDesk.sln not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>The built executable (the solution build puts it in artifacts/bin/KalshiDesk.Web/debug).</summary>
+    /// <summary>
+    /// The built executable: beside the tests' own output (artifacts/bin/KalshiDesk.Web/debug of the same build, wherever
+    /// its artifacts are), else in the repository's artifacts.
+    /// </summary>
     public static string ExecutablePath()
     {
+        var besideTests = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "KalshiDesk.Web", "debug", "kalshidesk.dll"));
+        if (File.Exists(besideTests))
+        {
+            return besideTests;
+        }
+
         var path = Path.Combine(RepositoryRoot(), "artifacts", "bin", "KalshiDesk.Web", "debug", "kalshidesk.dll");
         return File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing: build the solution first (./test.sh does).");
     }
+
+    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path) ?? path;
 
     public static int FreePort()
     {

@@ -1,5 +1,6 @@
 using KalshiDesk.Data;
 using KalshiDesk.Data.Entities;
+using KalshiDesk.Engine.Modes;
 using KalshiDesk.Engine.Portfolio;
 using KalshiDesk.Engine.Scoring;
 using KalshiDesk.Engine.Trading;
@@ -34,7 +35,7 @@ public sealed class ReconciliationStatusTests : IAsyncLifetime
     private DeskStatusReader Reader(TradingMode mode)
     {
         var trading = Options.Create(new TradingOptions { Mode = mode });
-        return new DeskStatusReader(_db, new PortfolioReader(_db), new PresetProvider(_db, trading), new LearnedCalibration(), trading, Options.Create(new KalshiOptions { Environment = KalshiEnvironment.Demo }));
+        return new DeskStatusReader(_db, new PortfolioReader(_db), new PresetProvider(_db, trading), new LearnedCalibration(), new DeskModeStore(_db, trading, TimeProvider.System), Options.Create(new KalshiOptions { Environment = KalshiEnvironment.Demo }));
     }
 
     [Fact]

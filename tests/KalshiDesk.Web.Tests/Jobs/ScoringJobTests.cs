@@ -23,7 +23,8 @@ public sealed class ScoringJobTests(DeskApp desk) : IClassFixture<DeskApp>
         Assert.Equal(typeof(ScoringJob), scoring.Job.Type);
         Assert.Equal(nameof(ScoringJob.RunAsync), scoring.Job.Method.Name);
         Assert.Equal(typeof(TradingCycleJob), jobs[TradingCycleJob.Id].Job.Type);
-        Assert.False(jobs.ContainsKey(ReconciliationJob.Id), "paper trading has nothing to reconcile");
+        // Registered in paper mode too: the job itself does nothing until an admin switches the desk to live.
+        Assert.Equal(typeof(ReconciliationJob), jobs[ReconciliationJob.Id].Job.Type);
     }
 
     [Fact]

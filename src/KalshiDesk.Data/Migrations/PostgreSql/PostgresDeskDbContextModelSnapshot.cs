@@ -153,6 +153,33 @@ namespace KalshiDesk.Data.Migrations.PostgreSql
                     b.ToTable("cycle_runs", (string)null);
                 });
 
+            modelBuilder.Entity("KalshiDesk.Data.Entities.DeskModeEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("desk_mode", (string)null);
+                });
+
             modelBuilder.Entity("KalshiDesk.Data.Entities.DeskSettingEntity", b =>
                 {
                     b.Property<string>("Key")

@@ -148,6 +148,33 @@ namespace KalshiDesk.Data.Migrations.Sqlite
                     b.ToTable("cycle_runs", (string)null);
                 });
 
+            modelBuilder.Entity("KalshiDesk.Data.Entities.DeskModeEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("desk_mode", (string)null);
+                });
+
             modelBuilder.Entity("KalshiDesk.Data.Entities.DeskSettingEntity", b =>
                 {
                     b.Property<string>("Key")

@@ -1,0 +1,113 @@
+using System.Globalization;
+using KalshiDesk.Domain.Risk;
+using KalshiDesk.Engine.Events;
+using KalshiDesk.Engine.Modes;
+using KalshiDesk.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace KalshiDesk.Web.Components.Pages.Settings;
+
+/// <summary>
+/// The desk's mode and who switched it when, for everyone; for admins, "Go live" (a dialog listing the preconditions
+/// with pass or fail, and LIVE to type) and a one-click "Back to paper". Redrawn when anyone switches, anywhere in this
+/// process.
+/// </summary>
+public partial class TradingModeSettings
+{
+    private DeskModeState? _mode;
+    private string? _refusal;
+    private bool _busy;
+
+    [Inject]
+    private DeskModeService Modes { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? Authentication { get; set; }
+
+    protected override bool Affects(DeskEvent deskEvent) => deskEvent is DeskModeChanged;
+
+    protected override async Task LoadAsync() => _mode = await Modes.GetAsync();
+
+    private async Task OpenGoLiveAsync()
+    {
+        if (!await IsAdminAsync())
+        {
+            return;
+        }
+
+        var actor = await ActorAsync();
+        var parameters = new DialogParameters<GoLiveDialog>
+        {
+            { d => d.GoLive, typed => GoLiveAsync(actor, typed) },
+        };
+        var dialog = await Dialogs.ShowAsync<GoLiveDialog>("Go live", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+        var result = await dialog.Result;
+        if (result is { Canceled: false, Data: DeskModeChange { Outcome: ModeChangeOutcome.Changed } })
+        {
+            _refusal = null;
+            Snackbar.Add("The desk is live: approved trades are now real orders on Kalshi.", Severity.Warning);
+        }
+    }
+
+    private async Task<DeskModeChange?> GoLiveAsync(string actor, string typed)
+    {
+        // The dialog is only opened for an admin; the check is repeated at the moment it counts.
+        if (!await IsAdminAsync())
+        {
+            return null;
+        }
+
+        var change = await Modes.GoLiveAsync(actor, typed);
+        _refusal = change.Succeeded ? null : change.Reason;
+        _mode = change.State;
+        await InvokeAsync(StateHasChanged);
+        return change;
+    }
+
+    private async Task GoPaperAsync()
+    {
+        if (_busy || !await IsAdminAsync())
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var change = await Modes.GoPaperAsync(await ActorAsync());
+            _mode = change.State;
+            _refusal = null;
+            Snackbar.Add("Back to paper: approved trades fill against the book again; nothing is sent to the exchange.", Severity.Success);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task<bool> IsAdminAsync() =>
+        Authentication is not null && (await Authorization.AuthorizeAsync((await Authentication).User, DeskPolicies.Admin)).Succeeded;
+
+    private async Task<string> ActorAsync() =>
+        Authentication is null ? "unknown" : (await Authentication).User.Identity?.Name ?? "unknown";
+
+    private static string Switched(DeskModeState mode) =>
+        mode.ChangedAt is { } at
+            ? $"Switched to {mode.Name} by {mode.ChangedBy} at {When(at)}."
+            : "Set by configuration (Trading:Mode); no one has switched it from the dashboard yet.";
+
+    private static string When(DateTimeOffset at) =>
+        at.ToOffset(NewYorkDay.OffsetAt(at)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " ET";
+}

@@ -1,0 +1,11 @@
+namespace KalshiDesk.Web.Tests.Auth;
+
+/// <summary>The app with six-second sessions (sliding) and the desk's own minute between checks of the user.</summary>
+public sealed class ShortSessionDeskApp : AuthDeskApp
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(6);
+
+    protected override TimeSpan? SessionCheckInterval => null;
+
+    protected override TimeSpan? SessionLifetime => Lifetime;
+}
