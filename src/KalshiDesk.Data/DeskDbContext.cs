@@ -23,6 +23,7 @@ public abstract class DeskDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<ModelForecastEntity> ModelForecasts => Set<ModelForecastEntity>();
     public DbSet<RiskStateEntity> RiskState => Set<RiskStateEntity>();
     public DbSet<DeskModeEntity> DeskMode => Set<DeskModeEntity>();
+    public DbSet<EquitySnapshotEntity> EquitySnapshots => Set<EquitySnapshotEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -124,6 +125,19 @@ public abstract class DeskDbContext(DbContextOptions options) : IdentityDbContex
             e.Property(c => c.TradingState).HasMaxLength(20);
             e.Property(c => c.SitOut).HasMaxLength(1000);
             e.HasIndex(c => c.StartedAt);
+        });
+
+        builder.Entity<EquitySnapshotEntity>(e =>
+        {
+            e.ToTable("equity_snapshots");
+            e.HasKey(s => s.Id);
+            Money(e.Property(s => s.Equity));
+            Money(e.Property(s => s.Cash));
+            Money(e.Property(s => s.Exposure));
+            Money(e.Property(s => s.Deposits));
+            Money(e.Property(s => s.RealizedPnl));
+            Money(e.Property(s => s.UnrealizedPnl));
+            e.HasIndex(s => s.At);
         });
 
         builder.Entity<AuditEntryEntity>(e =>

@@ -49,6 +49,8 @@ public static class EngineServiceCollectionExtensions
         services.AddTransient<MarketFeed>();
         services.AddTransient<PresetProvider>();
         services.AddTransient<PortfolioReader>();
+        services.AddTransient<TradeHistory>();
+        services.AddTransient<PnlReader>();
         services.AddDeskModes();
         services.AddTransient<PaperRestingOrders>();
         services.AddTransient<PaperSettlements>();

@@ -133,6 +133,41 @@ public abstract class DeskStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EquitySnapshots_RoundTripExactlyAndFilterByTimeInTheDatabase()
+    {
+        var cycle = Guid.NewGuid();
+        await using (var context = Factory.CreateDbContext())
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                context.EquitySnapshots.Add(new EquitySnapshotEntity
+                {
+                    Id = Guid.NewGuid(),
+                    CycleId = i == 1 ? cycle : null,
+                    At = T0.AddMinutes(i),
+                    Equity = 1000.123456m + i,
+                    Cash = 975.03m,
+                    Exposure = 24.2m,
+                    Deposits = 1000m,
+                    RealizedPnl = -2.42m,
+                    UnrealizedPnl = 0.99m + i,
+                });
+            }
+
+            await context.SaveChangesAsync();
+        }
+
+        await using (var context = Factory.CreateDbContext())
+        {
+            var window = await context.EquitySnapshots.Where(s => s.At >= T0.AddMinutes(1) && s.At < T0.AddMinutes(3)).OrderByDescending(s => s.At).ToListAsync();
+
+            Assert.Equal([T0.AddMinutes(2), T0.AddMinutes(1)], window.Select(s => s.At));
+            Assert.Equal((1001.123456m, 975.03m, 24.2m, 1000m, -2.42m, 1.99m), (window[1].Equity, window[1].Cash, window[1].Exposure, window[1].Deposits, window[1].RealizedPnl, window[1].UnrealizedPnl));
+            Assert.Equal([null, cycle], window.Select(s => s.CycleId));
+        }
+    }
+
+    [Fact]
     public async Task Orders_SameClientOrderIdTwice_IsRefusedByTheDatabase()
     {
         await using (var context = Factory.CreateDbContext())

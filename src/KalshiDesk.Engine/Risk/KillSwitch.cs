@@ -31,6 +31,9 @@ public sealed partial class KillSwitch(
     TimeProvider time,
     ILogger<KillSwitch> logger)
 {
+    /// <summary>How an exit's client order id begins: the order history shows these as sells of the side held.</summary>
+    public const string ExitOrderPrefix = "kd-exit-";
+
     /// <summary>Pulls the kill switch for <paramref name="actor"/>; with <paramref name="flatten"/>, also sells every position.</summary>
     public async Task<KillReport> PullAsync(string actor, bool flatten, CancellationToken ct = default)
     {
@@ -265,7 +268,7 @@ public sealed partial class KillSwitch(
     private static ExitReport Report(PositionEntity position, ExitFill exit, string? error) =>
         new(position.Ticker, position.Side, position.Contracts, exit.Sold.Contracts, exit.AveragePrice?.Dollars, exit.Proceeds.Dollars, exit.Fee.Dollars, error);
 
-    private static string NewClientOrderId() => "kd-exit-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
+    private static string NewClientOrderId() => ExitOrderPrefix + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
 
     private static Side ParseSide(string side) => side == "yes" ? Side.Yes : Side.No;
 

@@ -223,6 +223,9 @@ public sealed partial class TradingCycle(
                 TradingState = tradingState,
                 SitOut = sitOut is { Length: > 1000 } ? sitOut[..1000] : sitOut,
             });
+
+            // The equity curve's point: the account as this cycle measured it, after settlements and marks.
+            context.EquitySnapshots.Add(account.ToEquitySnapshot(cycleId, started));
             await context.SaveChangesAsync(ct).ConfigureAwait(false);
         }
 
