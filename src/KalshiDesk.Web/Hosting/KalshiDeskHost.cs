@@ -91,6 +91,10 @@ public static class KalshiDeskHost
         app.MapStatusApi();
         app.MapProposalsApi();
         app.MapPositionsApi();
+        app.MapOrdersApi();
+        app.MapFillsApi();
+        app.MapSettlementsApi();
+        app.MapPnlApi();
         app.MapMarketsApi();
         app.MapSizingApi();
         app.MapCalibrationApi();

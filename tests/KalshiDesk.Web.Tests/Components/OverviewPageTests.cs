@@ -22,6 +22,8 @@ public sealed class OverviewPageTests(DeskApp desk) : IClassFixture<DeskApp>, IA
         _bunit.Services.AddTransient(_ => desk.Services.GetRequiredService<DeskStatusReader>());
         _bunit.Services.AddTransient(_ => desk.Services.GetRequiredService<PortfolioReader>());
         _bunit.Services.AddTransient(_ => desk.Services.GetRequiredService<PresetProvider>());
+        _bunit.Services.AddTransient(_ => desk.Services.GetRequiredService<PnlReader>());
+        _bunit.Services.AddSingleton(desk.Services.GetRequiredService<TimeProvider>());
         return Task.CompletedTask;
     }
 
@@ -39,6 +41,8 @@ public sealed class OverviewPageTests(DeskApp desk) : IClassFixture<DeskApp>, IA
             page.Find("[aria-label='Exposure against the caps']").TextContent.Trim()));
         Assert.NotNull(page.Find("[aria-label^='Chart of open cost']"));
         Assert.NotNull(page.Find("[aria-label^='Chart of markets reaching']"));
+        Assert.NotNull(page.Find("[aria-label^=\"Chart of the desk's equity\"] svg"));
+        Assert.NotNull(page.Find("[aria-label^='Chart of the daily P&L'] svg"));
         Assert.Matches(@"^\d+ scanned → \d+ priced → \d+ edge → \d+ sized → \d+ risk-passed → \d+ proposed$", page.Find("[aria-label='Decision funnel']").TextContent.Trim());
     }
 }
