@@ -34,8 +34,8 @@ public sealed class PnlReader(IDbContextFactory<DeskDbContext> db, PortfolioRead
 
         ArgumentOutOfRangeException.ThrowIfLessThan(points, 2);
         var account = await portfolio.ReadAsync(ct).ConfigureAwait(false);
-        var start = NewYorkDay.StartOf(NewYorkDay.Of(from));
-        var end = NewYorkDay.NextStart(to);
+        var start = NewYorkDay.StartOf(NewYorkDay.Of(from)).ToUniversalTime();
+        var end = NewYorkDay.NextStart(to).ToUniversalTime();
 
         await using var context = await db.CreateDbContextAsync(ct).ConfigureAwait(false);
         var snapshots = await context.EquitySnapshots.AsNoTracking()
@@ -50,6 +50,14 @@ public sealed class PnlReader(IDbContextFactory<DeskDbContext> db, PortfolioRead
             .ToListAsync(ct).ConfigureAwait(false);
         var exits = (await ExitsAsync(context, start, end, ct).ConfigureAwait(false)).Where(e => e.At >= start && e.At < end).ToList();
 
+        // A day opens at the equity the previous measured day closed at, so a move between two cycles across midnight
+        // counts in the day it ended in and the days add up to the whole change; the very first day opens at its first cycle.
+        var previousClose = await context.EquitySnapshots.AsNoTracking()
+            .Where(s => s.At < start)
+            .OrderByDescending(s => s.At)
+            .Select(s => (decimal?)s.Equity)
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+
         var snapshotsByDay = snapshots.ToLookup(s => NewYorkDay.Of(s.At));
         var feesByDay = fees.Where(f => f.At >= start && f.At < end).ToLookup(f => NewYorkDay.Of(f.At), f => -f.Amount);
         var realizedByDay = settled.Select(s => (Day: NewYorkDay.Of(s.SettledAt), Pnl: s.Revenue - s.Cost - s.Fee))
@@ -59,8 +67,9 @@ public sealed class PnlReader(IDbContextFactory<DeskDbContext> db, PortfolioRead
             .Select(day =>
             {
                 var measured = snapshotsByDay[day].ToList();
-                decimal? open = measured.Count == 0 ? null : measured[0].Equity;
+                decimal? open = measured.Count == 0 ? null : previousClose ?? measured[0].Equity;
                 decimal? close = measured.Count == 0 ? null : measured[^1].Equity;
+                previousClose = close ?? previousClose;
                 return new DailyPnl(day, open, close, close - open, realizedByDay[day].Sum(), feesByDay[day].Sum(), measured.Count);
             })
             .ToList();

@@ -45,7 +45,7 @@ public class PnlReaderTests
         Assert.Equal(
             [
                 new DailyPnl(new DateOnly(2026, 11, 23), 1000m, 1000.99m, 0.99m, 0m, 0.77m, 2),
-                new DailyPnl(new DateOnly(2026, 11, 24), 1019.03m, 1019.03m, 0m, 19.03m, 0m, 1),
+                new DailyPnl(new DateOnly(2026, 11, 24), 1000.99m, 1019.03m, 18.04m, 19.03m, 0m, 1),
             ],
             report.Days);
         Assert.Equal(new PnlTotals(1019.03m, 1019.03m, 0m, 1000m, 19.03m, 19.03m, 0m, 0.77m), report.Totals);
@@ -76,9 +76,16 @@ public class PnlReaderTests
         Assert.Equal(
             [
                 new DailyPnl(new DateOnly(2026, 11, 23), 1000m, 1012.50m, 12.50m, 3.80m, 0m, 2),
-                new DailyPnl(new DateOnly(2026, 11, 24), 1013m, 1007.25m, -5.75m, -4.60m, 0m, 2),
+                new DailyPnl(new DateOnly(2026, 11, 24), 1012.50m, 1007.25m, -5.25m, -4.60m, 0m, 2),
             ],
             report.Days);
+
+        // The days add up to the whole change, the move across midnight included.
+        Assert.Equal(1007.25m - 1000m, report.Days.Sum(d => d.EquityChange));
+
+        // A window starting on the 24th still opens the 24th at the 23rd's close, from before the window.
+        var second = await desk.Get<PnlReader>().ReadAsync(midnight, midnight.AddDays(1));
+        Assert.Equal([new DailyPnl(new DateOnly(2026, 11, 24), 1012.50m, 1007.25m, -5.25m, -4.60m, 0m, 2)], second.Days);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public class PnlApiTests(DeskApp desk) : IClassFixture<DeskApp>
             [(monday, 1000m), (lastOfMonday, 1010.50m), (midnight, 1011m), (midnight.AddHours(15), 1005.25m)],
             body.GetProperty("points").EnumerateArray().Select(p => (p.GetProperty("at").GetDateTimeOffset(), p.GetProperty("equity").GetDecimal())));
         Assert.Equal(
-            [("2025-11-20", 1000m, 1010.50m, 10.50m, 3.80m, 0m, 2), ("2025-11-21", 1011m, 1005.25m, -5.75m, -4.60m, 0m, 2)],
+            [("2025-11-20", 1000m, 1010.50m, 10.50m, 3.80m, 0m, 2), ("2025-11-21", 1010.50m, 1005.25m, -5.25m, -4.60m, 0m, 2)],
             body.GetProperty("days").EnumerateArray().Select(d => (
                 d.GetProperty("day").GetString(),
                 d.GetProperty("openEquity").GetDecimal(),
