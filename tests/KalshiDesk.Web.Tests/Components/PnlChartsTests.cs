@@ -58,11 +58,11 @@ public sealed class PnlChartsTests : IAsyncLifetime
             "$1,000.00 → $1,007.25 (+$7.25) from 2026-11-23 10:00 to 2026-11-24 14:00 New York time, 4 cycles measured.",
             charts.Find("[aria-label='Equity summary']").TextContent.Trim());
         Assert.Equal("P&L -$0.35: realized -$0.35, unrealized $0.00; fees paid $0.35.", charts.Find("[aria-label='Profit and loss totals']").TextContent.Trim());
-        Assert.Equal("2026-11-24 (New York): equity -$5.75, realized -$4.60, fees $0.00.", charts.Find("[aria-label='Latest day']").TextContent.Trim());
+        Assert.Equal("2026-11-24 (New York): equity -$5.25, realized -$4.60, fees $0.00.", charts.Find("[aria-label='Latest day']").TextContent.Trim());
         var (equity, daily) = Charts(charts);
         Assert.Equal([1000d, 1012.5d, 1013d, 1007.25d], Values(equity, "Equity"));
         Assert.Equal(["11-23 10:00", "11-23 23:59", "11-24 00:00", "11-24 14:00"], equity.Instance.ChartLabels);
-        Assert.Equal([12.5d, -5.75d], Values(daily, "Equity change"));
+        Assert.Equal([12.5d, -5.25d], Values(daily, "Equity change"));
         Assert.Equal([0d, -4.6d], Values(daily, "Realized"));
         Assert.Equal(["11-23", "11-24"], daily.Instance.ChartLabels);
         Assert.NotNull(charts.Find("[aria-label=\"Chart of the desk's equity over the last 30 days, one point per cycle, in dollars\"] svg"));
@@ -82,7 +82,7 @@ public sealed class PnlChartsTests : IAsyncLifetime
             "$1,000.00 → $1,010.00 (+$10.00) from 2026-11-23 10:00 to 2026-11-24 14:30 New York time, 5 cycles measured.",
             charts.Find("[aria-label='Equity summary']").TextContent.Trim()));
         Assert.Equal([1000d, 1012.5d, 1013d, 1007.25d, 1010d], Values(Charts(charts).Equity, "Equity"));
-        Assert.Equal([12.5d, -3d], Values(Charts(charts).Daily, "Equity change"));
+        Assert.Equal([12.5d, -2.5d], Values(Charts(charts).Daily, "Equity change"));
     }
 
     /// <summary>Monday 10:00 and 23:59, Tuesday 00:00 and 14:00 New York; a fee on Monday, a losing settlement on Tuesday.</summary>
