@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using KalshiDesk.Benchmarks.BookStream;
+using KalshiDesk.Benchmarks.Dashboards;
 using KalshiDesk.Benchmarks.Paging;
 using KalshiDesk.Benchmarks.Signing;
 using KalshiDesk.Benchmarks.World;
@@ -9,7 +10,7 @@ namespace KalshiDesk.Benchmarks;
 
 /// <summary>
 /// The switcher: the first argument names what to run, the rest go to it (BenchmarkDotNet's own options for the
-/// BenchmarkDotNet suites, <c>--key value</c> settings for the BookStream load script).
+/// BenchmarkDotNet suites, <c>--key value</c> settings for the BookStream and DashboardLatency load scripts).
 /// </summary>
 internal static class BenchmarkEntry
 {
@@ -37,6 +38,11 @@ internal static class BenchmarkEntry
             return await BookStreamLoad.RunAsync(rest).ConfigureAwait(false);
         }
 
+        if (string.Equals(name, DashboardLatencyLoad.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return await DashboardLatencyLoad.RunAsync(rest).ConfigureAwait(false);
+        }
+
         var suite = Suites.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
         if (suite.Types is null)
         {
@@ -59,9 +65,12 @@ internal static class BenchmarkEntry
         }
 
         Console.WriteLine($"  {BookStreamLoad.Name,-14} sustained order-book updates to WebSocket subscribers (load script)");
+        Console.WriteLine($"  {DashboardLatencyLoad.Name,-14} a fill's commit to its row in 20 browser dashboards, and the desk's memory (load script; starts the Release desk and Chromium)");
         Console.WriteLine();
         Console.WriteLine("The BenchmarkDotNet suites take BenchmarkDotNet's options, e.g. -- MarketsPaging --filter '*RawHttpClient*'.");
         Console.WriteLine();
         BookStreamOptions.Usage(Console.Out);
+        Console.WriteLine();
+        DashboardLatencyOptions.Usage(Console.Out);
     }
 }
