@@ -84,12 +84,14 @@ internal sealed class DashboardPage(int index, IBrowserContext context, IPage pa
                 errors.Add(error);
             }
         };
-        await page.GotoAsync(new Uri(baseAddress, "portfolio").AbsoluteUri).ConfigureAwait(false);
+        // A shared, busy machine can take a while to serve the first pages: generous waits, and no wait for every image.
+        page.SetDefaultTimeout(120_000);
+        await page.GotoAsync(new Uri(baseAddress, "portfolio").AbsoluteUri, new() { WaitUntil = WaitUntilState.DOMContentLoaded }).ConfigureAwait(false);
         await page.GetByLabel("User name").FillAsync("admin").ConfigureAwait(false);
         await page.GetByLabel("Password").FillAsync(password).ConfigureAwait(false);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync().ConfigureAwait(false);
-        await page.WaitForURLAsync("**/portfolio", new() { Timeout = 60_000 }).ConfigureAwait(false);
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Portfolio", Level = 1 }).WaitForAsync(new() { Timeout = 60_000 }).ConfigureAwait(false);
+        await page.WaitForURLAsync("**/portfolio", new() { WaitUntil = WaitUntilState.DOMContentLoaded }).ConfigureAwait(false);
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Portfolio", Level = 1 }).WaitForAsync().ConfigureAwait(false);
         return new DashboardPage(index, context, page, errors);
     }
 
