@@ -8,7 +8,10 @@ using Microsoft.Playwright;
 
 namespace KalshiDesk.EndToEnd.Tests;
 
-/// <summary>The Settings page's paper/live switch in Debian's Chromium: refused with its reason on a desk with no key, and the mode banner following a switch on every open page.</summary>
+/// <summary>
+/// The Settings page's paper/live switch in Debian's Chromium: refused with its reason while configuration says
+/// Trading:Mode=Paper and on a desk with no key, and the mode banner following a switch on every open page.
+/// </summary>
 public sealed class GoLiveBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IDisposable
 {
     private const string Password = "e2e-admin-password";
@@ -46,6 +49,7 @@ public sealed class GoLiveBrowserTests(BrowserFixture browser) : IClassFixture<B
             ["Kalshi__Environment"] = "Sandbox",
             ["Kalshi__BaseUrl"] = rest,
             ["Kalshi__WebSocketUrl"] = $"ws://127.0.0.1:{port}/trade-api/ws/v2",
+            ["Trading__Mode"] = "Live",
         });
         await desk.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
         var page = await SignInAsync(desk, "/settings");
@@ -88,8 +92,8 @@ public sealed class GoLiveBrowserTests(BrowserFixture browser) : IClassFixture<B
     [Fact]
     public async Task SwitchedThroughTheApi_TheModeBannerFollowsOnEveryOpenPageWithoutAReload()
     {
-        // The default desk: the embedded Sandbox, signing with its demo key, so every precondition passes.
-        await using var desk = StartDesk([]);
+        // The default desk allowed to go live: the embedded Sandbox, signing with its demo key, so every precondition passes.
+        await using var desk = StartDesk(new() { ["Trading__Mode"] = "Live" });
         await desk.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
         var proposals = await SignInAsync(desk, "/proposals");
         var settings = await SignInAsync(desk, "/settings");
@@ -124,6 +128,33 @@ public sealed class GoLiveBrowserTests(BrowserFixture browser) : IClassFixture<B
         }
 
         Assert.Equal("paper", (await api.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("mode").GetString());
+    }
+
+    [Fact]
+    public async Task GoLive_TradingModePaper_ShowsTheFailedPreconditionAndTheRefusal()
+    {
+        // The default desk as installed: key and exchange fine, configuration keeps it on paper.
+        const string Off = "live trading is off in configuration: set Trading:Mode=Live and restart";
+        await using var desk = StartDesk([]);
+        await desk.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        var page = await SignInAsync(desk, "/settings");
+        await Assertions.Expect(page.GetByLabel("Live trading in configuration")).ToContainTextAsync("Trading:Mode=Paper");
+
+        // The exchange's status is filled in once the page is interactive: the button then opens the dialog.
+        await Assertions.Expect(page.GetByLabel("Exchange status")).ToContainTextAsync("answers; trading", new() { Timeout = 60_000 });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Go live" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog.Locator("li[aria-label='Trading:Mode: fails']")).ToContainTextAsync(Off, new() { Timeout = 60_000 });
+        await Assertions.Expect(dialog.Locator("li[aria-label='Kalshi key: passes']")).ToBeVisibleAsync();
+        await dialog.GetByLabel("Type LIVE to confirm").FillAsync("LIVE");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Confirm going live" }).ClickAsync();
+
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Alert)).ToHaveTextAsync($"Refused: {Off}", new() { Timeout = 60_000 });
+        await Assertions.Expect(Banner(page)).ToContainTextAsync("PAPER TRADING");
+        using var api = Api(desk);
+        var mode = await api.GetFromJsonAsync<JsonElement>("/api/mode");
+        Assert.Equal(("paper", false), (mode.GetProperty("mode").GetString(), mode.GetProperty("liveAllowed").GetBoolean()));
     }
 
     /// <summary>A new browser, signed in as the admin from a deep link.</summary>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KalshiDesk.EndToEnd.Tests;
 
 /// <summary>
-/// Forecasts of markets that settled before the desk (re)started, written to its SQLite file as the cycle and the scorer
+/// Forecasts of markets that settled before the desk (re)started, written to its paper book's SQLite file as the cycle and the scorer
 /// would have: a fixed, seeded draw in which the desk's forecast sits closer to each market's true chance than the price.
 /// </summary>
 internal static class SettledHistory
@@ -15,10 +15,13 @@ internal static class SettledHistory
     private static readonly string[] Categories = ["weather", "economics", "crypto", "sports"];
     private static readonly TimeSpan[] Horizons = [TimeSpan.FromMinutes(30), TimeSpan.FromHours(3), TimeSpan.FromHours(12), TimeSpan.FromDays(2)];
 
-    /// <summary>Migrates the desk's database in <paramref name="workingDirectory"/> (data/kalshidesk.db) and writes the history to it.</summary>
+    /// <summary>
+    /// Migrates the paper book's database in <paramref name="workingDirectory"/> (data/kalshidesk-paper.db: the desk trades
+    /// paper, and its forecasts are kept with its book) and writes the history to it.
+    /// </summary>
     public static async Task WriteAsync(string workingDirectory)
     {
-        var factory = new DeskDbContextFactory(DeskDatabase.Parse(null, workingDirectory));
+        var factory = new DeskDbContextFactory(DeskDatabases.Parse(null, null, workingDirectory).Paper);
         await using (var context = factory.CreateDbContext())
         {
             await context.Database.MigrateAsync();

@@ -1,6 +1,7 @@
 using KalshiDesk.Data;
 using KalshiDesk.Engine.Brokers;
 using KalshiDesk.Engine.Events;
+using KalshiDesk.Engine.Modes;
 using KalshiDesk.Engine.Portfolio;
 using KalshiDesk.Engine.Reconciliation;
 using KalshiDesk.Kalshi;
@@ -13,7 +14,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace KalshiDesk.Engine.Tests;
 
-/// <summary>The Engine wired as the app wires it, on a temporary SQLite file, against the Sandbox over HTTP or a fake exchange.</summary>
+/// <summary>
+/// The Engine wired as the app wires it, on a temporary SQLite file, against the Sandbox over HTTP or a fake exchange. Both
+/// books and the control data share the one file, unless <c>books</c> asks for the app's two databases (the paper book in
+/// its own file, the book in force chosen by the stored mode).
+/// </summary>
 internal sealed class EngineHarness : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 15, 0, 0, TimeSpan.Zero);
@@ -59,11 +64,17 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public IDbContextFactory<DeskDbContext> Db => Services.GetRequiredService<IDbContextFactory<DeskDbContext>>();
 
+    /// <summary>The main database (live book, mode, audit of mode changes), whichever book is in force.</summary>
+    public IDbContextFactory<DeskDbContext> Main => new DeskDbContextFactory(Services.GetRequiredService<DeskDatabases>().Main);
+
+    /// <summary>The paper book's database (the main one too unless the harness was built with <c>books</c>).</summary>
+    public IDbContextFactory<DeskDbContext> Paper => new DeskDbContextFactory(Services.GetRequiredService<DeskDatabases>().Paper);
+
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>Against the built-in Sandbox exchange over real HTTP (the world holds still unless a test ticks it).</summary>
-    public static async Task<EngineHarness> WithSandboxAsync(Dictionary<string, string?>? settings = null, bool live = false, bool paperAccount = true, bool webSocket = false)
+    public static async Task<EngineHarness> WithSandboxAsync(Dictionary<string, string?>? settings = null, bool live = false, bool paperAccount = true, bool webSocket = false, bool books = false)
     {
         var time = new FakeTimeProvider(Start);
         // The Sandbox's rate limits are off: the harness's clock is fake, so a read retried after a 429 would wait on it for
@@ -86,18 +97,18 @@ internal sealed class EngineHarness : IAsyncDisposable
             all["Kalshi:WebSocketUrl"] = sandbox.WebSocketUrl.AbsoluteUri;
         }
 
-        return await BuildAsync(all, time, sandbox, null, live, paperAccount);
+        return await BuildAsync(all, time, sandbox, null, live, paperAccount, books: books);
     }
 
     /// <summary>Against a fake exchange whose markets and books a test sets.</summary>
     /// <param name="services">Registrations after the app's own (a fake in place of an exchange service, for one).</param>
     /// <param name="settings">Configuration beside the fake exchange's address (<c>Trading:FeeRounding</c>, for one).</param>
-    public static Task<EngineHarness> WithFakeAsync(FakeExchange exchange, bool live = false, FakeExchangeAccount? account = null, Action<IServiceCollection>? services = null, Dictionary<string, string?>? settings = null)
+    public static Task<EngineHarness> WithFakeAsync(FakeExchange exchange, bool live = false, FakeExchangeAccount? account = null, Action<IServiceCollection>? services = null, Dictionary<string, string?>? settings = null, bool books = false)
     {
         var time = new FakeTimeProvider(Start);
         exchange.Clock ??= time;
         var all = new Dictionary<string, string?>(settings ?? []) { ["Kalshi:BaseUrl"] = "http://127.0.0.1:9/trade-api/v2/" };
-        return BuildAsync(all, time, null, exchange, live, paperAccount: true, account, services);
+        return BuildAsync(all, time, null, exchange, live, paperAccount: true, account, services, books: books);
     }
 
     /// <summary>
@@ -114,7 +125,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         return await rebuild(_directory);
     }
 
-    private static async Task<EngineHarness> BuildAsync(Dictionary<string, string?> settings, FakeTimeProvider time, SandboxServer? sandbox, FakeExchange? fake, bool live, bool paperAccount, FakeExchangeAccount? account = null, Action<IServiceCollection>? configure = null, DirectoryInfo? existing = null)
+    private static async Task<EngineHarness> BuildAsync(Dictionary<string, string?> settings, FakeTimeProvider time, SandboxServer? sandbox, FakeExchange? fake, bool live, bool paperAccount, FakeExchangeAccount? account = null, Action<IServiceCollection>? configure = null, DirectoryInfo? existing = null, bool books = false)
     {
         var directory = existing ?? Directory.CreateTempSubdirectory("kalshidesk-engine-");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -124,7 +135,17 @@ internal sealed class EngineHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(time);
         var database = DeskDatabase.Parse("Data Source=desk.db", directory.FullName);
         services.AddSingleton(database);
-        services.AddSingleton<IDbContextFactory<DeskDbContext>, DeskDbContextFactory>();
+        if (books)
+        {
+            // As the app: desk.db is the main database, desk-paper.db the paper book's.
+            services.AddSingleton(new DeskDatabases(database, DeskDatabase.ForPaper(null, database, directory.FullName)));
+            services.AddSingleton<IDbContextFactory<DeskDbContext>, BookDbContextFactory>();
+        }
+        else
+        {
+            services.AddSingleton<IDbContextFactory<DeskDbContext>, DeskDbContextFactory>();
+        }
+
         services.AddDeskEngine();
         if (fake is not null)
         {
@@ -144,10 +165,9 @@ internal sealed class EngineHarness : IAsyncDisposable
         configure?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        await using (var context = await provider.GetRequiredService<IDbContextFactory<DeskDbContext>>().CreateDbContextAsync())
-        {
-            await context.Database.MigrateAsync();
-        }
+        var databases = provider.GetRequiredService<DeskDatabases>();
+        await databases.Main.MigrateAsync();
+        await databases.Paper.MigrateAsync();
 
         if (paperAccount)
         {
@@ -155,7 +175,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         }
         return new EngineHarness(provider, time, sandbox, directory)
         {
-            _rebuild = same => BuildAsync(settings, time, sandbox, fake, live, paperAccount, account, configure, same),
+            _rebuild = same => BuildAsync(settings, time, sandbox, fake, live, paperAccount, account, configure, same, books),
         };
     }
 

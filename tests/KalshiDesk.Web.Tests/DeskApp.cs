@@ -24,6 +24,9 @@ public class DeskApp : IAsyncLifetime
     /// <summary>The hosting environment the app runs in: Production, as a deployed desk does.</summary>
     protected virtual string Environment => "Production";
 
+    /// <summary>Arguments beyond the desk's own (configuration a fixture changes); none by default.</summary>
+    protected virtual IEnumerable<string> Arguments => [];
+
     public async Task InitializeAsync()
     {
         App = await KalshiDeskHost.BuildAsync(
@@ -37,6 +40,7 @@ public class DeskApp : IAsyncLifetime
 
             // The Sandbox world holds still, so a proposal's edge is still there when a test approves it.
             "--Sandbox:TickInterval=00:00:00",
+            .. Arguments,
         ]);
         await App.StartAsync();
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

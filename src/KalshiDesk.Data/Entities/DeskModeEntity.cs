@@ -1,8 +1,10 @@
 namespace KalshiDesk.Data.Entities;
 
 /// <summary>
-/// The desk's trading mode, paper or live, and who switched it when: one row (id 1), so the mode survives restarts and
-/// every instance routes orders by the same one. No row means the desk has never been switched (configuration decides).
+/// The desk's trading mode as an admin last switched it, paper or live, and who switched it when: one row (id 1), in the
+/// main database, so the mode survives restarts and every instance routes orders by the same one. No row means the desk
+/// has never been switched (it trades paper); the desk trades live only while configuration allows it too
+/// (<c>Trading:Mode=Live</c>).
 /// </summary>
 public sealed class DeskModeEntity
 {

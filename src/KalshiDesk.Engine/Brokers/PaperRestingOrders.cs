@@ -5,6 +5,7 @@ using KalshiDesk.Domain.Pricing;
 using KalshiDesk.Domain.Proposals;
 using KalshiDesk.Engine.Events;
 using KalshiDesk.Engine.Markets;
+using KalshiDesk.Engine.Modes;
 using KalshiDesk.Kalshi;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -19,12 +20,14 @@ namespace KalshiDesk.Engine.Brokers;
 /// fill is: contracts at cost into the position, cost and fee out of cash, so the ledger stays balanced. Its proposal,
 /// approved while the bid rests, ends executed (anything filled) or failed (nothing filled).
 /// </summary>
-public sealed partial class PaperRestingOrders(IDbContextFactory<DeskDbContext> db, MarketFeed feed, IDeskEvents events, TimeProvider time, ILogger<PaperRestingOrders> logger)
+public sealed partial class PaperRestingOrders(IDbContextFactory<DeskDbContext> db, DeskBooks books, MarketFeed feed, IDeskEvents events, TimeProvider time, ILogger<PaperRestingOrders> logger)
 {
     /// <summary>Fills or ends every resting paper order against <paramref name="markets"/> (others are read from the feed).</summary>
     /// <returns>How many orders filled or ended.</returns>
     public async Task<int> SweepAsync(IReadOnlyList<MarketSnapshot>? markets = null, CancellationToken ct = default)
     {
+        // Paper orders rest in the paper book only.
+        using var pin = books.Pin(DeskBook.Paper);
         List<OrderEntity> resting;
         await using (var context = await db.CreateDbContextAsync(ct).ConfigureAwait(false))
         {

@@ -3,6 +3,7 @@ using KalshiDesk.Data;
 using KalshiDesk.Data.Entities;
 using KalshiDesk.Domain.Markets;
 using KalshiDesk.Engine.Events;
+using KalshiDesk.Engine.Modes;
 using KalshiDesk.Kalshi;
 using KalshiDesk.Kalshi.Models;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace KalshiDesk.Engine.Brokers;
 /// the circuit breaker counts the market in its losing streak exactly as it counts a live settlement. Idempotent: one
 /// settlement per market (a unique index), and a position changed meanwhile is left for the next pass.
 /// </summary>
-public sealed partial class PaperSettlements(IKalshiClient client, IDbContextFactory<DeskDbContext> db, IDeskEvents events, TimeProvider time, ILogger<PaperSettlements> logger)
+public sealed partial class PaperSettlements(IKalshiClient client, IDbContextFactory<DeskDbContext> db, DeskBooks books, IDeskEvents events, TimeProvider time, ILogger<PaperSettlements> logger)
 {
     /// <summary>Tickers per <c>GET /markets?tickers=</c> request.</summary>
     public const int BatchSize = 100;
@@ -26,6 +27,8 @@ public sealed partial class PaperSettlements(IKalshiClient client, IDbContextFac
     /// <returns>How many markets were settled.</returns>
     public async Task<int> SettleAsync(IReadOnlyList<MarketSnapshot>? open = null, CancellationToken ct = default)
     {
+        // Paper positions are held in the paper book only.
+        using var pin = books.Pin(DeskBook.Paper);
         List<string> held;
         await using (var context = await db.CreateDbContextAsync(ct).ConfigureAwait(false))
         {

@@ -23,8 +23,11 @@ public static class DeskChecks
     /// <summary>Configuration that failed validation: the failures, each naming its key.</summary>
     public static DeskCheck ConfigurationFailed(string problem) => DeskCheck.Fail("configuration", problem, ConfigurationFix);
 
-    /// <summary>Whether the database answers and its schema is up to date (a SQLite file not made yet is fine).</summary>
-    public static async Task<DeskCheck> DatabaseAsync(DeskDatabase database, CancellationToken ct = default)
+    /// <summary>
+    /// Whether a database answers and its schema is up to date (a SQLite file not made yet is fine), as the check named
+    /// <paramref name="name"/>: "database" for the main one, "paper database" for the paper book's.
+    /// </summary>
+    public static async Task<DeskCheck> DatabaseAsync(DeskDatabase database, string name = "database", CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(database);
         try
@@ -33,21 +36,32 @@ public static class DeskChecks
             var sqliteFile = database.Provider == DatabaseProvider.Sqlite ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource : null;
             if (sqliteFile is not null && !File.Exists(sqliteFile))
             {
-                return DeskCheck.Ok("database", $"Sqlite file {sqliteFile} will be created at the first start");
+                return DeskCheck.Ok(name, $"{database.Location} will be created at the first start");
             }
 
             if (!await context.Database.CanConnectAsync(ct).ConfigureAwait(false))
             {
-                return DeskCheck.Fail("database", $"{database.Provider} does not answer", "start the server or correct ConnectionStrings:KalshiDesk");
+                return DeskCheck.Fail(name, $"{database.Location} does not answer", $"start the server or correct {database.Key}");
             }
 
             var pending = (await context.Database.GetPendingMigrationsAsync(ct).ConfigureAwait(false)).Count();
-            return DeskCheck.Ok("database", pending == 0 ? $"{database.Provider} answers, schema up to date" : $"{database.Provider} answers, {pending} migration(s) will be applied at the next start");
+            return DeskCheck.Ok(name, pending == 0 ? $"{database.Location} answers, schema up to date" : $"{database.Location} answers, {pending} migration(s) will be applied at the next start");
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {
-            return DeskCheck.Fail("database", FirstLine(ex.Message), "check ConnectionStrings:KalshiDesk: server, database name and credentials");
+            return DeskCheck.Fail(name, FirstLine(ex.Message), $"check {database.Key}: server, database name and credentials");
         }
+    }
+
+    /// <summary>Both databases: the main one (live book, users, tokens, mode) and the paper book's.</summary>
+    public static async Task<IReadOnlyList<DeskCheck>> DatabasesAsync(DeskDatabases databases, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(databases);
+        return
+        [
+            await DatabaseAsync(databases.Main, "database", ct).ConfigureAwait(false),
+            await DatabaseAsync(databases.Paper, "paper database", ct).ConfigureAwait(false),
+        ];
     }
 
     /// <summary>

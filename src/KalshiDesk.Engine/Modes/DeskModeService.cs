@@ -11,17 +11,19 @@ using Microsoft.Extensions.Options;
 namespace KalshiDesk.Engine.Modes;
 
 /// <summary>
-/// The audited switch between paper and live trading. Going live needs the confirmation typed exactly as
-/// <see cref="Confirmation"/>, a Kalshi key, and every one of the doctor's checks passing at that moment; each refusal
-/// names what is missing. Going back to paper always succeeds. Every switch and every refused attempt is written to the
-/// audit (who, when, from what to what) and published as <see cref="DeskModeChanged"/>. Whether the person may switch at
-/// all (admins only) is the caller's to check.
+/// The audited switch between paper and live trading. Going live needs configuration to allow it
+/// (<c>Trading:Mode=Live</c>), the confirmation typed exactly as <see cref="Confirmation"/>, a Kalshi key, and every one
+/// of the doctor's checks passing at that moment; each refusal names what is missing. Going back to paper always
+/// succeeds. The switch is stored in the main database, so it holds across restarts while configuration still allows
+/// it. Every switch and every refused attempt is written to the main database's audit (who, when, from what to what)
+/// and published as <see cref="DeskModeChanged"/>. Whether the person may switch at all (admins only) is the caller's to
+/// check.
 /// </summary>
 public sealed partial class DeskModeService(
     DeskModeStore store,
     IDeskReadiness readiness,
     IOptions<KalshiOptions> kalshi,
-    IDbContextFactory<DeskDbContext> db,
+    DeskControlDb db,
     IDeskEvents events,
     TimeProvider time,
     ILogger<DeskModeService> logger)
@@ -34,6 +36,9 @@ public sealed partial class DeskModeService(
     public const string PaperAction = "mode.paper";
     public const string RefusedAction = "mode.live.refused";
 
+    /// <summary>Why going live is refused while configuration says <c>Trading:Mode=Paper</c>.</summary>
+    public const string OffInConfiguration = "live trading is off in configuration: set Trading:Mode=Live and restart";
+
     // Two admins switching at the same moment: the loser re-reads and finds the mode already switched.
     private const int Attempts = 3;
 
@@ -43,10 +48,18 @@ public sealed partial class DeskModeService(
     /// <summary>The API key's status, never the key itself.</summary>
     public KalshiKeyStatus KeyStatus() => DeskChecks.KeyStatus(kalshi.Value);
 
-    /// <summary>The preconditions of going live, checked now: a Kalshi key, then each of the doctor's checks.</summary>
+    /// <summary>Whether configuration allows live trading, as a precondition.</summary>
+    public DeskCheck ConfigurationGate() => store.LiveAllowed
+        ? DeskCheck.Ok("Trading:Mode", "Live: configuration allows live trading")
+        : DeskCheck.Fail("Trading:Mode", OffInConfiguration, null);
+
+    /// <summary>
+    /// The preconditions of going live, checked now: configuration's <c>Trading:Mode</c>, a Kalshi key, then each of the
+    /// doctor's checks.
+    /// </summary>
     public async Task<IReadOnlyList<DeskCheck>> PreconditionsAsync(CancellationToken ct = default)
     {
-        var checks = new List<DeskCheck> { KeyStatus().AsCheck() };
+        var checks = new List<DeskCheck> { ConfigurationGate(), KeyStatus().AsCheck() };
         checks.AddRange(await readiness.CheckAsync(ct).ConfigureAwait(false));
         return checks;
     }
@@ -62,6 +75,12 @@ public sealed partial class DeskModeService(
         if (current.IsLive)
         {
             return new DeskModeChange(ModeChangeOutcome.Unchanged, current, null, []);
+        }
+
+        // Configuration first: with Trading:Mode=Paper no confirmation or key makes the desk live.
+        if (ConfigurationGate() is { Passed: false } gate)
+        {
+            return await RefuseAsync(actor, ModeChangeOutcome.NotReady, gate.Reason, [gate], ct).ConfigureAwait(false);
         }
 
         if (!string.Equals(confirmation, Confirmation, StringComparison.Ordinal))
@@ -97,7 +116,7 @@ public sealed partial class DeskModeService(
             await using var context = await db.CreateDbContextAsync(ct).ConfigureAwait(false);
             var row = await context.DeskMode.FirstOrDefaultAsync(m => m.Id == DeskModeEntity.SingletonId, ct).ConfigureAwait(false);
             var before = store.State(row);
-            if (before.Mode == target)
+            if (before.Switched == target)
             {
                 store.Invalidate();
                 return new DeskModeChange(ModeChangeOutcome.Unchanged, before, null, checks);
@@ -116,8 +135,11 @@ public sealed partial class DeskModeService(
                 row.Version++;
             }
 
+            // The switch recorded is the stored one: a desk held on paper by configuration was switched live.
             var action = target == TradingMode.Live ? LiveAction : PaperAction;
-            context.Audit.Add(RiskMonitor.Audit(now, actor, action, $"trading mode {before.Name} → {DeskModeStore.Name(target)}", before.Name, DeskModeStore.Name(target)));
+            var from = DeskModeStore.Name(before.Switched);
+            var held = before.HeldOnPaper is null ? string.Empty : " (configuration held it on paper)";
+            context.Audit.Add(RiskMonitor.Audit(now, actor, action, $"trading mode {from}{held} → {DeskModeStore.Name(target)}", from, DeskModeStore.Name(target)));
             try
             {
                 await context.SaveChangesAsync(ct).ConfigureAwait(false);
@@ -128,8 +150,8 @@ public sealed partial class DeskModeService(
             }
 
             store.Invalidate();
-            var after = new DeskModeState(target, now, actor);
-            LogSwitched(logger, before.Name, after.Name, actor);
+            var after = store.State(row);
+            LogSwitched(logger, from, after.Name, actor);
             await events.PublishAsync(new DeskModeChanged(now, after.Name, actor), ct).ConfigureAwait(false);
             return new DeskModeChange(ModeChangeOutcome.Changed, after, null, checks);
         }

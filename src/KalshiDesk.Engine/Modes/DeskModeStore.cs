@@ -7,17 +7,22 @@ using Microsoft.Extensions.Options;
 namespace KalshiDesk.Engine.Modes;
 
 /// <summary>
-/// Reads the desk's mode from <c>desk_mode</c> (one row), or <c>Trading:Mode</c> while the desk has never been switched.
-/// Reads for display (the banner, the status) are cached for <see cref="CacheFor"/> and dropped the moment this process
-/// switches; the reads that decide where an order goes or whether the paper book is swept are always fresh, so every
-/// instance acts on the mode in force.
+/// Reads the desk's mode from <c>desk_mode</c> (one row, in the main database). The desk trades live only when an admin
+/// switched it live (the row) and configuration allows it (<c>Trading:Mode=Live</c>); without a row, or with
+/// <c>Trading:Mode=Paper</c>, it trades paper: configuration gates live trading, it never starts it. Reads for display
+/// (the banner, the status) are cached for <see cref="CacheFor"/> and dropped the moment this process switches; the reads
+/// that decide where an order goes and which book the desk works on are always fresh, so every instance acts on the mode
+/// in force.
 /// </summary>
-public sealed class DeskModeStore(IDbContextFactory<DeskDbContext> db, IOptions<TradingOptions> options, TimeProvider time)
+public sealed class DeskModeStore(DeskControlDb db, IOptions<TradingOptions> options, TimeProvider time)
 {
     /// <summary>How long a display read may be reused; another instance's switch shows within it.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
 
     private Cached? _cached;
+
+    /// <summary>Whether configuration allows live trading: <c>Trading:Mode=Live</c>, read at start.</summary>
+    public bool LiveAllowed => options.Value.Mode == TradingMode.Live;
 
     /// <summary>The mode, cached for display.</summary>
     public async Task<DeskModeState> GetAsync(CancellationToken ct = default)
@@ -58,9 +63,13 @@ public sealed class DeskModeStore(IDbContextFactory<DeskDbContext> db, IOptions<
     /// <summary>Drops the cached mode: the next display read goes to the database.</summary>
     internal void Invalidate() => Volatile.Write(ref _cached, null);
 
-    /// <summary>The mode a stored row records, or the configured one without a row.</summary>
-    internal DeskModeState State(DeskModeEntity? row) =>
-        row is null ? new DeskModeState(options.Value.Mode, null, null) : new DeskModeState(Parse(row.Mode), row.ChangedAt, row.ChangedBy);
+    /// <summary>The mode in force for a stored row (paper without one), gated by configuration.</summary>
+    internal DeskModeState State(DeskModeEntity? row)
+    {
+        var switched = row is null ? TradingMode.Paper : Parse(row.Mode);
+        var mode = switched == TradingMode.Live && LiveAllowed ? TradingMode.Live : TradingMode.Paper;
+        return new DeskModeState(mode, row?.ChangedAt, row?.ChangedBy, LiveAllowed, switched);
+    }
 
     private sealed record Cached(DeskModeState State, DateTimeOffset Until);
 }

@@ -6,12 +6,12 @@ using Microsoft.Extensions.Options;
 namespace KalshiDesk.Engine.Modes;
 
 /// <summary>
-/// The doctor's checks inside the running desk, against its own database and exchange client. The key is shown by the
+/// The doctor's checks inside the running desk, against its own databases (main and paper) and exchange client. The key is shown by the
 /// first four characters of its id only, since the results reach the dashboard. Each exchange call is bounded by
 /// <see cref="ExchangeTimeout"/>, so a dialog waiting on them is never left hanging.
 /// </summary>
 public sealed class DeskReadiness(
-    DeskDatabase database,
+    DeskDatabases databases,
     IKalshiClient client,
     IOptions<KalshiOptions> kalshi,
     PresetProvider presets,
@@ -23,7 +23,8 @@ public sealed class DeskReadiness(
 
     public async Task<IReadOnlyList<DeskCheck>> CheckAsync(CancellationToken ct = default)
     {
-        var checks = new List<DeskCheck> { await ConfigurationAsync(ct).ConfigureAwait(false), await DeskChecks.DatabaseAsync(database, ct).ConfigureAwait(false) };
+        var checks = new List<DeskCheck> { await ConfigurationAsync(ct).ConfigureAwait(false) };
+        checks.AddRange(await DeskChecks.DatabasesAsync(databases, ct).ConfigureAwait(false));
         var options = kalshi.Value;
         using (var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {
@@ -68,6 +69,6 @@ public sealed class DeskReadiness(
 
         var mode = (await modes.ReadAsync(ct).ConfigureAwait(false)).Mode;
         var preset = await presets.GetActiveAsync(ct).ConfigureAwait(false);
-        return DeskChecks.Configuration(mode.ToString(), preset.Name, database.Provider);
+        return DeskChecks.Configuration(mode.ToString(), preset.Name, databases.Main.Provider);
     }
 }

@@ -8,6 +8,7 @@ using KalshiDesk.Domain.Sizing;
 using KalshiDesk.Engine.Brokers;
 using KalshiDesk.Engine.Events;
 using KalshiDesk.Engine.Markets;
+using KalshiDesk.Engine.Modes;
 using KalshiDesk.Engine.Portfolio;
 using KalshiDesk.Engine.Risk;
 using KalshiDesk.Engine.Trading;
@@ -24,6 +25,7 @@ namespace KalshiDesk.Engine.Proposals;
 /// </summary>
 public sealed partial class ProposalService(
     IDbContextFactory<DeskDbContext> db,
+    DeskBooks books,
     MarketFeed feed,
     IBroker broker,
     PresetProvider presets,
@@ -97,6 +99,10 @@ public sealed partial class ProposalService(
 
     public async Task<DecisionResult> ApproveAsync(Guid id, string actor, CancellationToken ct = default)
     {
+        // One book from the claim to the fill: the proposal is looked for in the book in force (a paper proposal is not
+        // in the live book), and its order is recorded there and sent by that book's broker even if an admin switches
+        // meanwhile.
+        using var pin = books.Pin(await books.CurrentAsync(ct).ConfigureAwait(false));
         var now = time.GetUtcNow();
         ProposalEntity proposal;
         await using (var context = await db.CreateDbContextAsync(ct).ConfigureAwait(false))

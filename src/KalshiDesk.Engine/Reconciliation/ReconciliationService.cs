@@ -5,6 +5,7 @@ using KalshiDesk.Domain.Pricing;
 using KalshiDesk.Domain.Proposals;
 using KalshiDesk.Engine.Brokers;
 using KalshiDesk.Engine.Events;
+using KalshiDesk.Engine.Modes;
 using KalshiDesk.Engine.Portfolio;
 using KalshiDesk.Engine.Risk;
 using KalshiDesk.Kalshi.Models;
@@ -20,6 +21,7 @@ namespace KalshiDesk.Engine.Reconciliation;
 public sealed partial class ReconciliationService(
     IExchangeAccount exchange,
     IDbContextFactory<DeskDbContext> db,
+    DeskBooks books,
     RiskMonitor monitor,
     IDeskEvents events,
     TimeProvider time,
@@ -30,6 +32,9 @@ public sealed partial class ReconciliationService(
 
     public async Task<ReconciliationReport> RunAsync(CancellationToken ct = default)
     {
+        // The exchange's account is the live book's counterpart: it is compared with the live book (the main database)
+        // only, even if the desk switches to paper meanwhile.
+        using var pin = books.Pin(DeskBook.Live);
         var now = time.GetUtcNow();
         var run = new ReconciliationRunEntity { Id = Guid.CreateVersion7(now), StartedAt = now };
         var differences = new List<ReconciliationDifferenceEntity>();

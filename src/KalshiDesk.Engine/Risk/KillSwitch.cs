@@ -8,6 +8,7 @@ using KalshiDesk.Domain.Risk;
 using KalshiDesk.Engine.Brokers;
 using KalshiDesk.Engine.Events;
 using KalshiDesk.Engine.Markets;
+using KalshiDesk.Engine.Modes;
 using KalshiDesk.Kalshi;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ namespace KalshiDesk.Engine.Risk;
 /// </summary>
 public sealed partial class KillSwitch(
     IDbContextFactory<DeskDbContext> db,
+    DeskBooks books,
     RiskMonitor monitor,
     RestingOrders resting,
     MarketFeed feed,
@@ -38,6 +40,9 @@ public sealed partial class KillSwitch(
     public async Task<KillReport> PullAsync(string actor, bool flatten, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+
+        // Halt, cancel and flatten the book in force, all of it, even if an admin switches meanwhile.
+        using var pin = books.Pin(await books.CurrentAsync(ct).ConfigureAwait(false));
         var now = time.GetUtcNow();
         var reason = flatten ? $"kill switch pulled by {actor}, positions flattened" : $"kill switch pulled by {actor}";
         await monitor.HaltAsync(HaltCause.KillSwitch, reason, actor, ct).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using KalshiDesk.Data;
 using KalshiDesk.Data.Entities;
 using KalshiDesk.Domain.Risk;
 using KalshiDesk.Engine.Events;
+using KalshiDesk.Engine.Modes;
 using KalshiDesk.Engine.Portfolio;
 using KalshiDesk.Engine.Trading;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ namespace KalshiDesk.Engine.Risk;
 /// </summary>
 public sealed partial class RiskMonitor(
     IDbContextFactory<DeskDbContext> db,
+    DeskBooks books,
     PortfolioReader portfolio,
     PresetProvider presets,
     RestingOrders resting,
@@ -36,6 +38,8 @@ public sealed partial class RiskMonitor(
     /// </summary>
     public async Task<RiskState> ObserveAsync(CancellationToken ct = default)
     {
+        // The account read and the state written are of one book.
+        using var pin = books.Pin(await books.CurrentAsync(ct).ConfigureAwait(false));
         for (var attempt = 1; ; attempt++)
         {
             var now = time.GetUtcNow();
@@ -124,6 +128,7 @@ public sealed partial class RiskMonitor(
     /// <summary>Halts the desk for <paramref name="cause"/> (the kill switch): saved first, so nothing new starts; audited.</summary>
     public async Task<RiskState> HaltAsync(HaltCause cause, string reason, string actor, CancellationToken ct = default)
     {
+        using var pin = books.Pin(await books.CurrentAsync(ct).ConfigureAwait(false));
         for (var attempt = 1; ; attempt++)
         {
             var now = time.GetUtcNow();
@@ -163,6 +168,7 @@ public sealed partial class RiskMonitor(
     /// <summary>An admin's resume of a halted desk (<see cref="CircuitBreaker.Resume"/>); null with the reason when it is not halted.</summary>
     public async Task<(RiskState? State, string? Refusal)> ResumeAsync(string actor, CancellationToken ct = default)
     {
+        using var pin = books.Pin(await books.CurrentAsync(ct).ConfigureAwait(false));
         for (var attempt = 1; ; attempt++)
         {
             var now = time.GetUtcNow();

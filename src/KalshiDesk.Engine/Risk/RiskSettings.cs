@@ -3,6 +3,7 @@ using KalshiDesk.Data;
 using KalshiDesk.Data.Entities;
 using KalshiDesk.Domain.Risk;
 using KalshiDesk.Engine.Events;
+using KalshiDesk.Engine.Modes;
 using KalshiDesk.Engine.Trading;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,7 @@ namespace KalshiDesk.Engine.Risk;
 /// </summary>
 public sealed class RiskSettings(
     IDbContextFactory<DeskDbContext> db,
+    DeskBooks books,
     PresetProvider presets,
     RiskMonitor monitor,
     IDeskEvents events,
@@ -24,6 +26,8 @@ public sealed class RiskSettings(
     /// <summary>Makes <paramref name="name"/> the preset in force.</summary>
     public async Task<RiskSettingResult> SwitchPresetAsync(string? name, string actor, CancellationToken ct = default)
     {
+        // Risk settings belong to the book in force; the one read is the one changed.
+        using var pin = books.Pin(await books.CurrentAsync(ct).ConfigureAwait(false));
         if (!RiskPresets.TryGet(name, out var preset))
         {
             return RiskSettingResult.Refused($"Unknown preset '{name}'; use conservative, balanced or aggressive.");
@@ -50,6 +54,7 @@ public sealed class RiskSettings(
     /// <summary>Overrides one limit (<see cref="RiskLimits"/>) of the preset in force.</summary>
     public async Task<RiskSettingResult> SetOverrideAsync(string? limitName, decimal value, string actor, CancellationToken ct = default)
     {
+        using var pin = books.Pin(await books.CurrentAsync(ct).ConfigureAwait(false));
         if (!RiskLimits.TryGet(limitName, out var limit))
         {
             return RiskSettingResult.Refused($"Unknown limit '{limitName}'; use one of {string.Join(", ", RiskLimits.All.Select(l => l.Name))}.");
@@ -83,6 +88,7 @@ public sealed class RiskSettings(
     /// <summary>Removes an override: the preset's own value applies again.</summary>
     public async Task<RiskSettingResult> ClearOverrideAsync(string? limitName, string actor, CancellationToken ct = default)
     {
+        using var pin = books.Pin(await books.CurrentAsync(ct).ConfigureAwait(false));
         if (!RiskLimits.TryGet(limitName, out var limit))
         {
             return RiskSettingResult.Refused($"Unknown limit '{limitName}'; use one of {string.Join(", ", RiskLimits.All.Select(l => l.Name))}.");

@@ -47,7 +47,7 @@ public sealed partial class TradingCycle(
     IKalshiClient client,
     IDbContextFactory<DeskDbContext> db,
     IDeskEvents events,
-    DeskModeStore modes,
+    DeskBooks books,
     MarketScan scan,
     IOptions<TradingOptions> options,
     IOptions<RiskOptions> riskOptions,
@@ -56,6 +56,9 @@ public sealed partial class TradingCycle(
 {
     public async Task<CycleReport> RunAsync(CancellationToken ct = default)
     {
+        // The whole cycle works on one book, read fresh: a switch on any instance counts from the next cycle on.
+        var inForce = await books.CurrentAsync(ct).ConfigureAwait(false);
+        using var pin = books.Pin(inForce);
         var started = time.GetUtcNow();
         var cycleId = Guid.CreateVersion7(started);
         var preset = await presets.GetActiveAsync(ct).ConfigureAwait(false);
@@ -64,8 +67,8 @@ public sealed partial class TradingCycle(
         var markets = await feed.GetOpenMarketsAsync(ct).ConfigureAwait(false);
 
         // A paper desk is its own exchange: resting bids the market came down to fill, and markets that settled pay out,
-        // before anything is measured. The mode is read fresh: a switch on any instance counts from this cycle on.
-        if ((await modes.ReadAsync(ct).ConfigureAwait(false)).Mode == TradingMode.Paper)
+        // before anything is measured.
+        if (inForce == DeskBook.Paper)
         {
             await resting.SweepAsync(markets, ct).ConfigureAwait(false);
             await settlements.SettleAsync(markets, ct).ConfigureAwait(false);

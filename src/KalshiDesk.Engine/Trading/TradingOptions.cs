@@ -9,8 +9,9 @@ public sealed class TradingOptions
     public const string Section = "Trading";
 
     /// <summary>
-    /// Paper (default) or Live: the mode of a desk that has never been switched. From an admin's first switch on the
-    /// dashboard on, the stored mode (<c>desk_mode</c>) decides and this is no longer read.
+    /// Paper (default) or Live: whether live trading is allowed. With Paper, going live is refused and a desk an admin
+    /// switched live trades paper (configuration wins); with Live, the desk still trades paper until an admin confirms
+    /// going live on the dashboard, and the stored switch (<c>desk_mode</c>) keeps it live across restarts.
     /// </summary>
     public TradingMode Mode { get; set; } = TradingMode.Paper;
 

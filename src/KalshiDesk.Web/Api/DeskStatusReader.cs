@@ -13,9 +13,11 @@ using Microsoft.Extensions.Options;
 
 namespace KalshiDesk.Web.Api;
 
-/// <summary>Assembles <see cref="StatusResponse"/> for the API and the Overview page.</summary>
+/// <summary>Assembles <see cref="StatusResponse"/> for the API and the Overview page, every number from the book in force.</summary>
 public sealed class DeskStatusReader(
     IDbContextFactory<DeskDbContext> db,
+    DeskBooks books,
+    DeskDatabases databases,
     PortfolioReader portfolio,
     PresetProvider presets,
     LearnedCalibration calibration,
@@ -24,6 +26,9 @@ public sealed class DeskStatusReader(
 {
     public async Task<StatusResponse> ReadAsync(CancellationToken ct = default)
     {
+        // The mode shown and the book read are the same one.
+        var mode = await modes.GetAsync(ct).ConfigureAwait(false);
+        using var pin = books.Pin(mode.Book);
         var account = await portfolio.ReadAsync(ct).ConfigureAwait(false);
         var preset = await presets.GetActiveAsync(ct).ConfigureAwait(false);
         await using var context = await db.CreateDbContextAsync(ct).ConfigureAwait(false);
@@ -37,7 +42,6 @@ public sealed class DeskStatusReader(
                 last.TradingState,
                 last.SitOut,
                 JsonSerializer.Deserialize<Dictionary<string, GateCount>>(last.Gates, TradingCycle.GateJson) ?? []);
-        var mode = await modes.GetAsync(ct).ConfigureAwait(false);
         var reconciliation = await ReconciliationAsync(context, mode, ct).ConfigureAwait(false);
 
         // One read of what was learned, so the state, its reason and the numbers beside them agree.
@@ -65,7 +69,10 @@ public sealed class DeskStatusReader(
             pending,
             funnel,
             reconciliation,
-            new CalibrationStatus(learned.SettledMarkets, learned.Rolling.Skill, learned.Rolling.Degraded));
+            new CalibrationStatus(learned.SettledMarkets, learned.Rolling.Skill, learned.Rolling.Degraded),
+            mode.Name,
+            databases.For(mode.Book).Location,
+            mode.HeldOnPaper);
     }
 
     private static async Task<ReconciliationStatus> ReconciliationAsync(DeskDbContext context, DeskModeState mode, CancellationToken ct)

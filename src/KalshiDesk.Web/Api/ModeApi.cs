@@ -6,8 +6,8 @@ namespace KalshiDesk.Web.Api;
 
 /// <summary>
 /// <c>/api/mode</c>: the desk's trading mode (viewer), and the audited switch between paper and live (admin). Going live
-/// needs <c>"confirm": "LIVE"</c> (else 400) and every precondition passing (else 409 with each check); both refusals
-/// name what is missing.
+/// needs <c>Trading:Mode=Live</c> in configuration (else 409 naming it), <c>"confirm": "LIVE"</c> (else 400) and every
+/// precondition passing (else 409 with each check); every refusal names what is missing.
 /// </summary>
 public static class ModeApi
 {

@@ -4,6 +4,9 @@ namespace KalshiDesk.Web.Api;
 /// <param name="State">"halted" or "reducing" (the circuit breaker's state), "sitting out" when every entry pauses
 /// (calibration has degraded, the exchange is not trading, API errors are high), else "active".</param>
 /// <param name="Reason">Why the desk is in that state, in a line.</param>
+/// <param name="Book">The book every number here is of: "paper" (the paper book's own database) or "live" (the main one).</param>
+/// <param name="BookDatabase">Where that book is kept: "Sqlite file …/kalshidesk-paper.db", "PostgreSql database kalshidesk, schema paper".</param>
+/// <param name="HeldOnPaper">Why the desk trades paper although an admin switched it live (configuration says Trading:Mode=Paper); null otherwise.</param>
 public sealed record StatusResponse(
     string Mode,
     string Exchange,
@@ -18,4 +21,7 @@ public sealed record StatusResponse(
     int PendingProposals,
     CycleFunnel? LastCycle,
     ReconciliationStatus Reconciliation,
-    CalibrationStatus Calibration);
+    CalibrationStatus Calibration,
+    string Book,
+    string BookDatabase,
+    string? HeldOnPaper);

@@ -16,7 +16,7 @@ namespace KalshiDesk.Web.Auth;
 public sealed partial class AccountSeeder(
     UserManager<DeskUser> users,
     RoleManager<IdentityRole> roles,
-    IDbContextFactory<DeskDbContext> db,
+    DeskControlDb db,
     IConfiguration configuration,
     TimeProvider time,
     ILogger<AccountSeeder> logger)

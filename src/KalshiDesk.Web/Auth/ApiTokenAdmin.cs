@@ -17,7 +17,7 @@ namespace KalshiDesk.Web.Auth;
 /// </summary>
 public sealed partial class ApiTokenAdmin(
     IServiceScopeFactory scopes,
-    IDbContextFactory<DeskDbContext> db,
+    DeskControlDb db,
     TimeProvider time,
     ILogger<ApiTokenAdmin> logger)
 {

@@ -20,7 +20,7 @@ public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IDbContextFactory<DeskDbContext> db,
+    DeskControlDb db,
     UserManager<DeskUser> users)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {

@@ -21,7 +21,7 @@ namespace KalshiDesk.Web.Auth;
 /// </remarks>
 public sealed partial class DeskUserAdmin(
     IServiceScopeFactory scopes,
-    IDbContextFactory<DeskDbContext> db,
+    DeskControlDb db,
     TimeProvider time,
     ILogger<DeskUserAdmin> logger)
 {

@@ -1,4 +1,5 @@
 using KalshiDesk.Data;
+using KalshiDesk.Engine.Modes;
 using KalshiDesk.Engine.Portfolio;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,28 +7,41 @@ namespace KalshiDesk.Web.Hosting;
 
 public static class DataHosting
 {
-    /// <summary>EF Core on SQLite (default) or PostgreSQL, chosen by <c>ConnectionStrings:KalshiDesk</c>.</summary>
+    /// <summary>
+    /// EF Core on SQLite (default) or PostgreSQL, chosen by <c>ConnectionStrings:KalshiDesk</c>: the main database (live
+    /// book, users, tokens, mode) and the paper book's own (<c>ConnectionStrings:KalshiDeskPaper</c>, or one derived from
+    /// the main one). Trading records go through <see cref="IDbContextFactory{DeskDbContext}"/>, on the book in force;
+    /// Identity and the rest of the control data through <see cref="DeskControlDb"/>, on the main database.
+    /// </summary>
     public static void AddDeskData(this WebApplicationBuilder builder)
     {
-        var database = DeskDatabase.Parse(builder.Configuration.GetConnectionString("KalshiDesk"), Environment.CurrentDirectory);
-        builder.Services.AddSingleton(database);
-        builder.Services.AddSingleton<IDbContextFactory<DeskDbContext>, DeskDbContextFactory>();
-        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DeskDbContext>>().CreateDbContext());
+        var databases = DeskDatabases.Parse(
+            builder.Configuration.GetConnectionString("KalshiDesk"),
+            builder.Configuration.GetConnectionString("KalshiDeskPaper"),
+            Environment.CurrentDirectory);
+        builder.Services.AddSingleton(databases);
+        builder.Services.AddSingleton(databases.Main);
+        builder.Services.AddSingleton<DeskControlDb>();
+        builder.Services.AddSingleton<IDbContextFactory<DeskDbContext>, BookDbContextFactory>();
+        builder.Services.AddScoped(sp => sp.GetRequiredService<DeskControlDb>().CreateDbContext());
     }
 
-    /// <summary>Applies migrations (a database that cannot be reached stops the app naming the key) and opens the paper account.</summary>
+    /// <summary>
+    /// Applies migrations to both databases (one that cannot be reached stops the app naming its key) and opens the paper
+    /// account in the paper book.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
-        var database = app.Services.GetRequiredService<DeskDatabase>();
-        await using (var context = await app.Services.GetRequiredService<IDbContextFactory<DeskDbContext>>().CreateDbContextAsync().ConfigureAwait(false))
+        var databases = app.Services.GetRequiredService<DeskDatabases>();
+        foreach (var database in new[] { databases.Main, databases.Paper })
         {
             try
             {
-                await context.Database.MigrateAsync().ConfigureAwait(false);
+                await database.MigrateAsync().ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
             {
-                throw new DeskConfigurationException(DeskDatabase.ConnectionStringKey, $"({database.Provider}) cannot be opened: {FirstLine(ex)}; check the server, database name and credentials");
+                throw new DeskConfigurationException(database.Key, $"({database.Provider}) cannot be opened: {FirstLine(ex)}; check the server, database name and credentials");
             }
         }
 

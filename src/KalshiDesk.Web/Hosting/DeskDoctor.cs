@@ -30,11 +30,12 @@ public static class DeskDoctor
         builder.Logging.ClearProviders();
 
         // 1. Configuration.
-        DeskDatabase? database = null;
+        DeskDatabases? databases = null;
         try
         {
-            database = DeskDatabase.Parse(builder.Configuration.GetConnectionString("KalshiDesk"), Environment.CurrentDirectory);
-            builder.Services.AddSingleton(database);
+            databases = DeskDatabases.Parse(builder.Configuration.GetConnectionString("KalshiDesk"), builder.Configuration.GetConnectionString("KalshiDeskPaper"), Environment.CurrentDirectory);
+            builder.Services.AddSingleton(databases);
+            builder.Services.AddSingleton(databases.Main);
             builder.Services.AddSingleton<IDbContextFactory<DeskDbContext>, DeskDbContextFactory>();
             builder.Services.AddDeskEngine();
             using var probe = builder.Services.BuildServiceProvider();
@@ -44,7 +45,7 @@ public static class DeskDoctor
             }
 
             var trading = probe.GetRequiredService<IOptions<TradingOptions>>().Value;
-            await Report(DeskChecks.Configuration(trading.Mode.ToString(), trading.Preset, database.Provider)).ConfigureAwait(false);
+            await Report(DeskChecks.Configuration(trading.Mode.ToString(), trading.Preset, databases.Main.Provider)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is DeskConfigurationException or OptionsValidationException or InvalidOperationException)
         {
@@ -52,8 +53,11 @@ public static class DeskDoctor
             return 1;
         }
 
-        // 2. Database.
-        await Report(await DeskChecks.DatabaseAsync(database, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        // 2. Databases: the main one (live book, users, tokens, mode) and the paper book's.
+        foreach (var check in await DeskChecks.DatabasesAsync(databases, ct).ConfigureAwait(false))
+        {
+            await Report(check).ConfigureAwait(false);
+        }
 
         // 3. Exchange: the built-in Sandbox is started for the check, as the app would start it.
         SandboxServer? sandbox = null;

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using KalshiDesk.Data;
+using KalshiDesk.Data.Entities;
 using KalshiDesk.Engine.Brokers;
 using KalshiDesk.Engine.Events;
 using KalshiDesk.Engine.Modes;
@@ -13,8 +15,11 @@ namespace KalshiDesk.Engine.Tests.Modes;
 /// <summary>The audited paper/live switch, against the Sandbox over HTTP, on a SQLite file.</summary>
 public class DeskModeServiceTests
 {
-    // The Sandbox harness signs with the Sandbox's demo key; these settings take it away.
-    private static readonly Dictionary<string, string?> NoKey = new() { ["Kalshi:KeyId"] = null, ["Kalshi:PrivateKey"] = null };
+    // Configuration that allows live trading; without it (Trading:Mode=Paper, the default) going live is refused.
+    private static readonly Dictionary<string, string?> LiveAllowed = new() { ["Trading:Mode"] = "Live" };
+
+    // The Sandbox harness signs with the Sandbox's demo key; these settings take it away (live trading allowed).
+    private static readonly Dictionary<string, string?> NoKey = new() { ["Trading:Mode"] = "Live", ["Kalshi:KeyId"] = null, ["Kalshi:PrivateKey"] = null };
 
     [Fact]
     public async Task GetAsync_FreshDesk_IsPaperAndNoOneHasSwitchedIt()
@@ -23,21 +28,84 @@ public class DeskModeServiceTests
 
         var mode = await desk.Get<DeskModeService>().GetAsync();
 
-        Assert.Equal((TradingMode.Paper, "paper", null, null), (mode.Mode, mode.Name, mode.ChangedAt, mode.ChangedBy));
+        Assert.Equal((TradingMode.Paper, "paper", null, null, false), (mode.Mode, mode.Name, mode.ChangedAt, mode.ChangedBy, mode.LiveAllowed));
+        Assert.Null(mode.HeldOnPaper);
         Assert.Equal("paper", desk.Get<IBroker>().Name);
         await using var context = await desk.Db.CreateDbContextAsync();
         Assert.Equal(0, await context.DeskMode.CountAsync());
     }
 
     [Fact]
-    public async Task GetAsync_EmptyTableAndTradingModeLive_StartsLiveFromConfiguration()
+    public async Task GetAsync_EmptyTableAndTradingModeLive_StartsOnPaperUntilAnAdminConfirms()
     {
-        await using var desk = await EngineHarness.WithSandboxAsync(new() { ["Trading:Mode"] = "Live" });
+        await using var desk = await EngineHarness.WithSandboxAsync(LiveAllowed);
 
         var mode = await desk.Get<DeskModeService>().GetAsync();
 
-        Assert.Equal((TradingMode.Live, null), (mode.Mode, mode.ChangedBy));
-        Assert.Equal("live", desk.Get<IBroker>().Name);
+        Assert.Equal((TradingMode.Paper, null, true), (mode.Mode, mode.ChangedBy, mode.LiveAllowed));
+        Assert.Null(mode.HeldOnPaper);
+        Assert.Equal("paper", desk.Get<IBroker>().Name);
+    }
+
+    [Fact]
+    public async Task GoLiveAsync_TradingModePaper_IsRefusedNamingTheKeyAndAudited()
+    {
+        // Key, exchange and confirmation all there: configuration alone keeps the desk on paper.
+        await using var desk = await EngineHarness.WithSandboxAsync();
+
+        var change = await desk.Get<DeskModeService>().GoLiveAsync("ada", "LIVE");
+
+        Assert.Equal((ModeChangeOutcome.NotReady, false, TradingMode.Paper), (change.Outcome, change.Succeeded, change.State.Mode));
+        Assert.Equal("live trading is off in configuration: set Trading:Mode=Live and restart", change.Reason);
+        var gate = Assert.Single(change.Checks);
+        Assert.Equal(("Trading:Mode", false), (gate.Name, gate.Passed));
+        Assert.Equal(TradingMode.Paper, (await desk.Get<DeskModeStore>().ReadAsync()).Mode);
+        Assert.Equal("paper", desk.Get<IBroker>().Name);
+        await using var context = await desk.Db.CreateDbContextAsync();
+        var audit = await context.Audit.SingleAsync();
+        Assert.Equal(("ada", "mode.live.refused", "paper", "paper"), (audit.Actor, audit.Action, audit.OldValue, audit.NewValue));
+        Assert.Equal("trading mode paper → live refused: live trading is off in configuration: set Trading:Mode=Live and restart", audit.Details);
+        Assert.Equal(0, await context.DeskMode.CountAsync());
+        var published = Assert.Single(desk.Events.OfType<DeskModeChanged>());
+        Assert.Equal(("paper", "ada", change.Reason), (published.Mode, published.ChangedBy, published.Refusal));
+    }
+
+    [Fact]
+    public async Task PreconditionsAsync_TradingModePaper_ListsTheGateFirstAsFailed()
+    {
+        await using var desk = await EngineHarness.WithSandboxAsync();
+
+        var checks = await desk.Get<DeskModeService>().PreconditionsAsync();
+
+        Assert.Equal(["Trading:Mode", "Kalshi key", "configuration", "database", "paper database", "exchange", "api key"], checks.Select(c => c.Name));
+        Assert.Equal(("Trading:Mode", false, "live trading is off in configuration: set Trading:Mode=Live and restart"), (checks[0].Name, checks[0].Passed, checks[0].Reason));
+        Assert.All(checks.Skip(1), c => Assert.True(c.Passed, c.Line));
+    }
+
+    [Fact]
+    public async Task Read_SwitchedLiveButTradingModePaper_TradesPaperAndSaysWhy()
+    {
+        // Switched live on a desk whose configuration allowed it, then Trading:Mode set back to Paper and restarted.
+        await using var desk = await EngineHarness.WithSandboxAsync();
+        await using (var context = await desk.Db.CreateDbContextAsync())
+        {
+            context.DeskMode.Add(new DeskModeEntity { Mode = "live", ChangedAt = EngineHarness.Start, ChangedBy = "ada", Version = 1 });
+            await context.SaveChangesAsync();
+        }
+
+        var mode = await desk.Get<DeskModeStore>().ReadAsync();
+
+        Assert.Equal((TradingMode.Paper, TradingMode.Live, "ada", false), (mode.Mode, mode.Switched, mode.ChangedBy, mode.LiveAllowed));
+        Assert.Equal("an admin switched the desk live, but configuration says Trading:Mode=Paper, and configuration wins: set Trading:Mode=Live and restart to trade live again", mode.HeldOnPaper);
+        Assert.Equal("paper", desk.Get<IBroker>().Name);
+        Assert.Equal(DeskBook.Paper, await desk.Get<DeskBooks>().CurrentAsync());
+
+        // Back to paper records the stored switch, so allowing live again later does not bring the desk back live.
+        var back = await desk.Get<DeskModeService>().GoPaperAsync("bob");
+        Assert.Equal((ModeChangeOutcome.Changed, TradingMode.Paper, TradingMode.Paper), (back.Outcome, back.State.Mode, back.State.Switched));
+        await using var after = await desk.Db.CreateDbContextAsync();
+        var audit = await after.Audit.SingleAsync();
+        Assert.Equal(("bob", "mode.paper", "live", "paper", "trading mode live (configuration held it on paper) → paper"), (audit.Actor, audit.Action, audit.OldValue, audit.NewValue, audit.Details));
     }
 
     [Fact]
@@ -60,10 +128,11 @@ public class DeskModeServiceTests
         Assert.Equal(ModeChangeOutcome.NotReady, change.Outcome);
         Assert.Equal("no Kalshi key: set Kalshi:KeyId and Kalshi:PrivateKeyPath", change.Reason);
         Assert.Equal(TradingMode.Paper, change.State.Mode);
-        var key = change.Checks[0];
+        Assert.Equal(("Trading:Mode", true), (change.Checks[0].Name, change.Checks[0].Passed));
+        var key = change.Checks[1];
         Assert.Equal(("Kalshi key", false), (key.Name, key.Passed));
-        Assert.Equal(["configuration", "database", "exchange", "api key"], change.Checks.Skip(1).Select(c => c.Name));
-        Assert.All(change.Checks.Skip(1), c => Assert.True(c.Passed, c.Line));
+        Assert.Equal(["configuration", "database", "paper database", "exchange", "api key"], change.Checks.Skip(2).Select(c => c.Name));
+        Assert.All(change.Checks.Skip(2), c => Assert.True(c.Passed, c.Line));
         Assert.Equal(TradingMode.Paper, (await desk.Get<DeskModeStore>().ReadAsync()).Mode);
         Assert.Equal("paper", desk.Get<IBroker>().Name);
         await using var context = await desk.Db.CreateDbContextAsync();
@@ -97,7 +166,7 @@ public class DeskModeServiceTests
     [InlineData(" LIVE", "type LIVE exactly to confirm going live: ' LIVE' was typed")]
     public async Task GoLiveAsync_WrongConfirmation_IsRefusedAndAudited(string? typed, string reason)
     {
-        await using var desk = await EngineHarness.WithSandboxAsync();
+        await using var desk = await EngineHarness.WithSandboxAsync(LiveAllowed);
 
         var change = await desk.Get<DeskModeService>().GoLiveAsync("ada", typed);
 
@@ -111,7 +180,7 @@ public class DeskModeServiceTests
     [Fact]
     public async Task GoLiveAsync_KeyDoctorPassingAndConfirmed_GoesLiveAndAuditsPaperToLive()
     {
-        await using var desk = await EngineHarness.WithSandboxAsync();
+        await using var desk = await EngineHarness.WithSandboxAsync(LiveAllowed);
         var modes = desk.Get<DeskModeService>();
         Assert.Equal(TradingMode.Paper, (await modes.GetAsync()).Mode);
 
@@ -119,14 +188,15 @@ public class DeskModeServiceTests
 
         Assert.Equal(ModeChangeOutcome.Changed, change.Outcome);
         Assert.Null(change.Reason);
-        Assert.Equal(["Kalshi key", "configuration", "database", "exchange", "api key"], change.Checks.Select(c => c.Name));
+        Assert.Equal(["Trading:Mode", "Kalshi key", "configuration", "database", "paper database", "exchange", "api key"], change.Checks.Select(c => c.Name));
         Assert.All(change.Checks, c => Assert.True(c.Passed, c.Line));
         var keyId = desk.Sandbox!.DemoKey.KeyId;
-        Assert.Equal($"configured: key id {keyId[..4]}…", change.Checks[0].Detail);
-        Assert.Equal($"key {keyId[..4]}… authenticates; balance $10,000.00", change.Checks[4].Detail);
+        Assert.Equal("Live: configuration allows live trading", change.Checks[0].Detail);
+        Assert.Equal($"configured: key id {keyId[..4]}…", change.Checks[1].Detail);
+        Assert.Equal($"key {keyId[..4]}… authenticates; balance $10,000.00", change.Checks[6].Detail);
         Assert.All(change.Checks, c => Assert.DoesNotContain(keyId, c.Detail, StringComparison.Ordinal));
-        Assert.Equal("Paper trading, balanced preset, Sqlite database", change.Checks[1].Detail);
-        Assert.StartsWith($"Sandbox at {desk.Sandbox.BaseUrl} answers; trading ", change.Checks[3].Detail, StringComparison.Ordinal);
+        Assert.Equal("Paper trading, balanced preset, Sqlite database", change.Checks[2].Detail);
+        Assert.StartsWith($"Sandbox at {desk.Sandbox.BaseUrl} answers; trading ", change.Checks[5].Detail, StringComparison.Ordinal);
 
         // The cached read was dropped at the switch: the very next read says live.
         var mode = await modes.GetAsync();
@@ -144,7 +214,8 @@ public class DeskModeServiceTests
     [Fact]
     public async Task Approve_AfterGoingLive_SendsToTheSandboxAndBackOnPaper_FillsOnPaper()
     {
-        await using var desk = await EngineHarness.WithSandboxAsync();
+        // One database for both books here: the test is about where orders go, not where they are kept.
+        await using var desk = await EngineHarness.WithSandboxAsync(LiveAllowed);
         var proposals = (await desk.Get<TradingCycle>().RunAsync()).ProposalIds;
         Assert.True(proposals.Count >= 2, $"{proposals.Count} proposals");
         var modes = desk.Get<DeskModeService>();
@@ -188,8 +259,9 @@ public class DeskModeServiceTests
     [Fact]
     public async Task GoPaperAsync_WithNoKeyLeft_StillSucceedsInOneCall()
     {
-        // Live from configuration, and the key is then taken away: nothing stands in the way of paper.
-        await using var desk = await EngineHarness.WithSandboxAsync(new() { ["Trading:Mode"] = "Live" });
+        // Live, and the key is then taken away: nothing stands in the way of paper.
+        await using var desk = await EngineHarness.WithSandboxAsync(LiveAllowed);
+        Assert.Equal(ModeChangeOutcome.Changed, (await desk.Get<DeskModeService>().GoLiveAsync("ada", "LIVE")).Outcome);
         var options = desk.Get<IOptions<Kalshi.KalshiOptions>>().Value;
         (options.KeyId, options.PrivateKey) = (null, null);
 
@@ -198,14 +270,14 @@ public class DeskModeServiceTests
         Assert.Equal((ModeChangeOutcome.Changed, TradingMode.Paper), (change.Outcome, change.State.Mode));
         Assert.Equal("paper", desk.Get<IBroker>().Name);
         await using var context = await desk.Db.CreateDbContextAsync();
-        var audit = await context.Audit.SingleAsync();
+        var audit = await context.Audit.SingleAsync(a => a.Action == "mode.paper");
         Assert.Equal(("ada", "mode.paper", "live", "paper"), (audit.Actor, audit.Action, audit.OldValue, audit.NewValue));
     }
 
     [Fact]
     public async Task Mode_SurvivesARestart()
     {
-        var desk = await EngineHarness.WithSandboxAsync();
+        var desk = await EngineHarness.WithSandboxAsync(LiveAllowed);
         Assert.Equal(ModeChangeOutcome.Changed, (await desk.Get<DeskModeService>().GoLiveAsync("ada", "LIVE")).Outcome);
         await using var restarted = await desk.RestartAsync();
 
@@ -218,7 +290,7 @@ public class DeskModeServiceTests
     [Fact]
     public async Task GoLiveAsync_TwoAdminsAtOnce_SwitchOnceAndAuditOnce()
     {
-        await using var desk = await EngineHarness.WithSandboxAsync();
+        await using var desk = await EngineHarness.WithSandboxAsync(LiveAllowed);
 
         var changes = await Task.WhenAll(
             Task.Run(() => desk.Get<DeskModeService>().GoLiveAsync("ada", "LIVE")),

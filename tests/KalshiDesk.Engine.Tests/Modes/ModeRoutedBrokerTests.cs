@@ -6,7 +6,10 @@ using KalshiDesk.TestKit.Builders;
 
 namespace KalshiDesk.Engine.Tests.Modes;
 
-/// <summary>The desk's broker follows the stored mode order by order, and an order goes where its record says.</summary>
+/// <summary>
+/// The desk's broker follows the stored mode order by order (configuration allowing live trading), and an order goes where
+/// its record says.
+/// </summary>
 public class ModeRoutedBrokerTests
 {
     private static OrderRequest Order(string clientOrderId) =>
@@ -24,7 +27,7 @@ public class ModeRoutedBrokerTests
     {
         var exchange = new FakeExchange();
         exchange.Set(new MarketBuilder().Last(0.70m).Build());
-        await using var desk = await EngineHarness.WithFakeAsync(exchange);
+        await using var desk = await EngineHarness.WithFakeAsync(exchange, settings: new() { ["Trading:Mode"] = "Live" });
         var broker = desk.Get<IBroker>();
 
         var paper = await broker.ExecuteAsync(Order("kd-1"), FeeSchedule.Standard);
@@ -43,7 +46,7 @@ public class ModeRoutedBrokerTests
     {
         var exchange = new FakeExchange();
         exchange.Set(new MarketBuilder().Last(0.70m).Build());
-        await using var desk = await EngineHarness.WithFakeAsync(exchange);
+        await using var desk = await EngineHarness.WithFakeAsync(exchange, settings: new() { ["Trading:Mode"] = "Live" });
         var broker = desk.Get<IBroker>();
 
         var recordedAs = broker.Name;

@@ -180,7 +180,7 @@ public class ApiTests(DeskApp desk) : IClassFixture<DeskApp>
             var viewer = new DeskUser { UserName = "viewer-" + Guid.NewGuid().ToString("N")[..8] };
             Assert.True((await users.CreateAsync(viewer, "viewer-password-1")).Succeeded);
             Assert.True((await users.AddToRoleAsync(viewer, DeskRoles.Viewer)).Succeeded);
-            await using var context = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<DeskDbContext>>().CreateDbContextAsync();
+            await using var context = await scope.ServiceProvider.GetRequiredService<DeskControlDb>().CreateDbContextAsync();
             context.ApiTokens.Add(new ApiTokenEntity { Id = Guid.NewGuid(), UserId = viewer.Id, Name = "test", TokenHash = ApiTokenAuthenticationHandler.Hash(viewerToken), CreatedAt = DateTimeOffset.UtcNow });
             await context.SaveChangesAsync();
         }

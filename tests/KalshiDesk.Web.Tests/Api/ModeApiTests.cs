@@ -18,8 +18,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KalshiDesk.Web.Tests.Api;
 
-/// <summary><c>/api/mode</c> over the running app: who may read and switch the mode, and how a refusal reads.</summary>
-public class ModeApiTests(DeskApp desk) : IClassFixture<DeskApp>
+/// <summary>
+/// <c>/api/mode</c> over the running app with <c>Trading:Mode=Live</c>: who may read and switch the mode, and how a refusal
+/// reads. (With <c>Trading:Mode=Paper</c>: <see cref="Hosting.PaperBookAppTests"/>.)
+/// </summary>
+public class ModeApiTests(LiveAllowedDeskApp desk) : IClassFixture<LiveAllowedDeskApp>
 {
     private async Task<(string Token, string User)> TokenAsync(string role)
     {
@@ -30,7 +33,7 @@ public class ModeApiTests(DeskApp desk) : IClassFixture<DeskApp>
         var user = new DeskUser { UserName = name };
         Assert.True((await users.CreateAsync(user, $"{role}-password-1")).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-        await using var context = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<DeskDbContext>>().CreateDbContextAsync();
+        await using var context = await scope.ServiceProvider.GetRequiredService<DeskControlDb>().CreateDbContextAsync();
         context.ApiTokens.Add(new ApiTokenEntity { Id = Guid.NewGuid(), UserId = user.Id, Name = "test", TokenHash = ApiTokenAuthenticationHandler.Hash(token), CreatedAt = DateTimeOffset.UtcNow });
         await context.SaveChangesAsync();
         return (token, name);
@@ -43,7 +46,9 @@ public class ModeApiTests(DeskApp desk) : IClassFixture<DeskApp>
 
         var mode = await desk.Client(viewer).GetFromJsonAsync<JsonElement>("/api/mode");
 
-        Assert.Equal("paper", mode.GetProperty("mode").GetString());
+        // Trading:Mode=Live allows live trading; it does not start it.
+        Assert.Equal(("paper", true), (mode.GetProperty("mode").GetString(), mode.GetProperty("liveAllowed").GetBoolean()));
+        Assert.Equal(JsonValueKind.Null, mode.GetProperty("heldOnPaper").ValueKind);
         Assert.Matches(@"^configured: key id [0-9a-f]{4}…$", mode.GetProperty("key").GetString());
         Assert.DoesNotContain("PRIVATE KEY", mode.GetRawText(), StringComparison.Ordinal);
     }
@@ -116,12 +121,14 @@ public class ModeApiTests(DeskApp desk) : IClassFixture<DeskApp>
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(("live", "admin"), (switched.GetProperty("mode").GetString(), switched.GetProperty("changedBy").GetString()));
         Assert.True(switched.GetProperty("changedAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
-        Assert.Equal("live", status.GetProperty("mode").GetString());
+        Assert.Equal(("live", "live"), (status.GetProperty("mode").GetString(), status.GetProperty("book").GetString()));
+        Assert.EndsWith("desk.db", status.GetProperty("bookDatabase").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, paper.StatusCode);
         Assert.Equal(("paper", "admin"), (back.GetProperty("mode").GetString(), back.GetProperty("changedBy").GetString()));
-        Assert.Equal("paper", after.GetProperty("mode").GetString());
+        Assert.Equal(("paper", "paper"), (after.GetProperty("mode").GetString(), after.GetProperty("book").GetString()));
+        Assert.EndsWith("desk-paper.db", after.GetProperty("bookDatabase").GetString(), StringComparison.Ordinal);
         Assert.Equal("paper trading: the desk's ledger is the record, nothing to reconcile", after.GetProperty("reconciliation").GetProperty("summary").GetString());
-        await using var context = await desk.Services.GetRequiredService<IDbContextFactory<DeskDbContext>>().CreateDbContextAsync();
+        await using var context = await desk.Services.GetRequiredService<DeskControlDb>().CreateDbContextAsync();
         var switches = await context.Audit.Where(a => (a.Action == "mode.live" || a.Action == "mode.paper") && a.At >= since).ToListAsync();
         Assert.Equal(
             [("mode.live", "admin", "paper", "live"), ("mode.paper", "admin", "live", "paper")],
@@ -132,7 +139,8 @@ public class ModeApiTests(DeskApp desk) : IClassFixture<DeskApp>
     public async Task ReconciliationJob_SkipsOnPaper_AndRunsRightAfterTheSwitchToLive()
     {
         using var admin = desk.Client();
-        var db = desk.Services.GetRequiredService<IDbContextFactory<DeskDbContext>>();
+        // Reconciliation compares the exchange with the live book, in the main database.
+        var db = desk.Services.GetRequiredService<DeskControlDb>();
         async Task<int> RunsAsync()
         {
             await using var context = await db.CreateDbContextAsync();
@@ -175,6 +183,7 @@ public class ModeApiTests(DeskApp desk) : IClassFixture<DeskApp>
             // An exchange of its own and no key: the desk trades on paper and cannot go live.
             $"--Kalshi:BaseUrl={sandbox.BaseUrl.AbsoluteUri}",
             $"--Kalshi:WebSocketUrl={sandbox.WebSocketUrl.AbsoluteUri}",
+            "--Trading:Mode=Live",
         ]);
         try
         {
@@ -193,9 +202,9 @@ public class ModeApiTests(DeskApp desk) : IClassFixture<DeskApp>
             Assert.Equal(("Cannot go live", 409), (problem.GetProperty("title").GetString(), problem.GetProperty("status").GetInt32()));
             Assert.Equal("no Kalshi key: set Kalshi:KeyId and Kalshi:PrivateKeyPath", problem.GetProperty("detail").GetString());
             var checks = problem.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("passed").GetBoolean());
-            Assert.Equal(new Dictionary<string, bool> { ["Kalshi key"] = false, ["configuration"] = true, ["database"] = true, ["exchange"] = true, ["api key"] = true }, checks);
+            Assert.Equal(new Dictionary<string, bool> { ["Trading:Mode"] = true, ["Kalshi key"] = false, ["configuration"] = true, ["database"] = true, ["paper database"] = true, ["exchange"] = true, ["api key"] = true }, checks);
             Assert.Equal("paper", after.GetProperty("mode").GetString());
-            await using var context = await app.Services.GetRequiredService<IDbContextFactory<DeskDbContext>>().CreateDbContextAsync();
+            await using var context = await app.Services.GetRequiredService<DeskControlDb>().CreateDbContextAsync();
             var refused = await context.Audit.SingleAsync(a => a.Action == "mode.live.refused");
             Assert.Equal(("admin", "paper", "paper"), (refused.Actor, refused.OldValue, refused.NewValue));
         }

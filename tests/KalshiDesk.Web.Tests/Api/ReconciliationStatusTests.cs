@@ -32,10 +32,20 @@ public sealed class ReconciliationStatusTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>The status of a desk an admin switched to <paramref name="mode"/>, with configuration allowing it; both books in one database.</summary>
     private DeskStatusReader Reader(TradingMode mode)
     {
         var trading = Options.Create(new TradingOptions { Mode = mode });
-        return new DeskStatusReader(_db, new PortfolioReader(_db), new PresetProvider(_db, trading), new LearnedCalibration(), new DeskModeStore(_db, trading, TimeProvider.System), Options.Create(new KalshiOptions { Environment = KalshiEnvironment.Demo }));
+        if (mode == TradingMode.Live)
+        {
+            using var context = _db.CreateDbContext();
+            context.DeskMode.Add(new DeskModeEntity { Mode = "live", ChangedAt = T0, ChangedBy = "ada", Version = 1 });
+            context.SaveChanges();
+        }
+
+        var database = DeskDatabase.Parse("Data Source=desk.db", _directory.FullName);
+        var store = new DeskModeStore(new DeskControlDb(database), trading, TimeProvider.System);
+        return new DeskStatusReader(_db, new DeskBooks(store), new DeskDatabases(database, database), new PortfolioReader(_db), new PresetProvider(_db, trading), new LearnedCalibration(), store, Options.Create(new KalshiOptions { Environment = KalshiEnvironment.Demo }));
     }
 
     [Fact]

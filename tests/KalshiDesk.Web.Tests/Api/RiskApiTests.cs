@@ -23,7 +23,7 @@ public class RiskApiTests(DeskApp desk) : IClassFixture<DeskApp>
         var user = new DeskUser { UserName = name };
         Assert.True((await users.CreateAsync(user, $"{role}-password-1")).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-        await using var context = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<DeskDbContext>>().CreateDbContextAsync();
+        await using var context = await scope.ServiceProvider.GetRequiredService<DeskControlDb>().CreateDbContextAsync();
         context.ApiTokens.Add(new ApiTokenEntity { Id = Guid.NewGuid(), UserId = user.Id, Name = "test", TokenHash = ApiTokenAuthenticationHandler.Hash(token), CreatedAt = DateTimeOffset.UtcNow });
         await context.SaveChangesAsync();
         return (token, name);

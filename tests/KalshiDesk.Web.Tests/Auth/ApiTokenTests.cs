@@ -211,7 +211,7 @@ public sealed class ApiTokenTests(AuthDeskApp desk) : IClassFixture<AuthDeskApp>
 
     private async Task AssertTheAuditNamesTheTokenButNeverItsTextAsync(NewApiToken token)
     {
-        await using var context = await desk.Services.GetRequiredService<IDbContextFactory<DeskDbContext>>().CreateDbContextAsync();
+        await using var context = await desk.Services.GetRequiredService<DeskControlDb>().CreateDbContextAsync();
         var rows = await context.Audit.AsNoTracking().Where(a => a.Action.StartsWith("token.")).ToListAsync();
         var mine = rows.Where(r => r.Details.Contains($"'{token.Name}'", StringComparison.Ordinal)).OrderBy(r => r.At).ToList();
         Assert.Equal(

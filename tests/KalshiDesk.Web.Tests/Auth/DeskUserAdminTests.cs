@@ -211,7 +211,7 @@ public sealed class DeskUserAdminTests(AuthDeskApp desk) : IClassFixture<AuthDes
         Assert.Equal(UserChangeOutcome.NotFound, again.Outcome);
         Assert.Null(await desk.FindAsync(dan));
         Assert.DoesNotContain(await Admin.ListAsync(), u => u.Id == id);
-        await using (var context = await desk.Services.GetRequiredService<IDbContextFactory<DeskDbContext>>().CreateDbContextAsync())
+        await using (var context = await desk.Services.GetRequiredService<DeskControlDb>().CreateDbContextAsync())
         {
             Assert.False(await context.ApiTokens.AnyAsync(t => t.UserId == id));
         }
@@ -237,14 +237,14 @@ public sealed class DeskUserAdminTests(AuthDeskApp desk) : IClassFixture<AuthDes
 
     private async Task<List<AuditEntryEntity>> AuditRowsAsync(string? action, string userName)
     {
-        await using var context = await desk.Services.GetRequiredService<IDbContextFactory<DeskDbContext>>().CreateDbContextAsync();
+        await using var context = await desk.Services.GetRequiredService<DeskControlDb>().CreateDbContextAsync();
         var rows = await context.Audit.AsNoTracking().Where(a => a.Action.StartsWith("user.")).ToListAsync();
         return [.. rows.Where(a => (action is null || a.Action == action) && a.Details.StartsWith(userName + " ", StringComparison.Ordinal)).OrderBy(a => a.At)];
     }
 
     private async Task AssertNoSecretInTheAuditAsync(string secret)
     {
-        await using var context = await desk.Services.GetRequiredService<IDbContextFactory<DeskDbContext>>().CreateDbContextAsync();
+        await using var context = await desk.Services.GetRequiredService<DeskControlDb>().CreateDbContextAsync();
         var rows = await context.Audit.AsNoTracking().ToListAsync();
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.DoesNotContain(secret, $"{r.Actor} {r.Action} {r.Details} {r.OldValue} {r.NewValue}", StringComparison.Ordinal));

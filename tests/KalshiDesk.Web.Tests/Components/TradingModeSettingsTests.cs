@@ -46,6 +46,9 @@ public sealed class TradingModeSettingsTests : IAsyncLifetime
             ["Kalshi:BaseUrl"] = _sandbox.BaseUrl.AbsoluteUri,
             ["Kalshi:KeyId"] = _sandbox.DemoKey.KeyId,
             ["Kalshi:PrivateKey"] = _sandbox.DemoKey.PrivateKeyPem,
+
+            // Configuration allows live trading; a test that needs it off sets the option back to Paper.
+            ["Trading:Mode"] = "Live",
         }).Build());
         _bunit.Services.AddSingleton<TimeProvider>(_time);
         _bunit.Services.AddSingleton(DeskDatabase.Parse("Data Source=desk.db", _directory.FullName));
@@ -82,14 +85,14 @@ public sealed class TradingModeSettingsTests : IAsyncLifetime
         var dialogs = _bunit.Render<MudDialogProvider>();
         var section = _bunit.Render<TradingModeSettings>();
         Assert.Equal("Paper", Text(section, "Current trading mode"));
-        Assert.Equal("Set by configuration (Trading:Mode); no one has switched it from the dashboard yet.", Text(section, "Last switched"));
+        Assert.Equal("No one has switched it yet: a desk trades paper until an admin confirms going live here.", Text(section, "Last switched"));
 
         section.Find("button[aria-label='Go live']").Click();
 
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[aria-label='Preconditions'] li")), Wait);
         var keyId = _sandbox.DemoKey.KeyId;
         Assert.Equal(
-            ["Kalshi key: passes", "configuration: passes", "database: passes", "exchange: passes", "api key: passes", "confirmation: fails"],
+            ["Trading:Mode: passes", "Kalshi key: passes", "configuration: passes", "database: passes", "paper database: passes", "exchange: passes", "api key: passes", "confirmation: fails"],
             dialogs.FindAll("[aria-label='Preconditions'] li").Select(li => li.GetAttribute("aria-label")));
         Assert.Contains($"configured: key id {keyId[..4]}…", dialogs.Markup, StringComparison.Ordinal);
         Assert.Contains($"key {keyId[..4]}… authenticates; balance $10,000.00", dialogs.Markup, StringComparison.Ordinal);
@@ -133,7 +136,7 @@ public sealed class TradingModeSettingsTests : IAsyncLifetime
 
         section.Find("button[aria-label='Go live']").Click();
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[aria-label='Preconditions'] li")), Wait);
-        Assert.Equal("Kalshi key: fails", dialogs.FindAll("[aria-label='Preconditions'] li")[0].GetAttribute("aria-label"));
+        Assert.Equal("Kalshi key: fails", dialogs.FindAll("[aria-label='Preconditions'] li")[1].GetAttribute("aria-label"));
         Assert.Contains("no Kalshi key: set Kalshi:KeyId and Kalshi:PrivateKeyPath", dialogs.Find("[aria-label='Preconditions']").TextContent, StringComparison.Ordinal);
         Confirmation(dialogs).Input("LIVE");
         dialogs.WaitForAssertion(() => Assert.False(ConfirmButton(dialogs).HasAttribute("disabled")));
@@ -145,6 +148,48 @@ public sealed class TradingModeSettingsTests : IAsyncLifetime
         await using var context = await Db.CreateDbContextAsync();
         var audit = await context.Audit.SingleAsync();
         Assert.Equal(("ada", "mode.live.refused"), (audit.Actor, audit.Action));
+    }
+
+    [Fact]
+    public async Task GoLive_TradingModePaper_ShowsTheGateAsAFailedPreconditionAndRefusesNamingTheKey()
+    {
+        Get<Microsoft.Extensions.Options.IOptions<TradingOptions>>().Value.Mode = TradingMode.Paper;
+        var dialogs = _bunit.Render<MudDialogProvider>();
+        var section = _bunit.Render<TradingModeSettings>();
+        Assert.Equal("Live trading is off in configuration (Trading:Mode=Paper): set Trading:Mode=Live and restart before going live.", Text(section, "Live trading in configuration"));
+
+        section.Find("button[aria-label='Go live']").Click();
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[aria-label='Preconditions'] li")), Wait);
+        var items = dialogs.FindAll("[aria-label='Preconditions'] li");
+        Assert.Equal("Trading:Mode: fails", items[0].GetAttribute("aria-label"));
+        Assert.Equal("Trading:Mode (fail): live trading is off in configuration: set Trading:Mode=Live and restart", items[0].TextContent.Trim());
+        Confirmation(dialogs).Input("LIVE");
+        dialogs.WaitForAssertion(() => Assert.False(ConfirmButton(dialogs).HasAttribute("disabled")));
+        ConfirmButton(dialogs).Click();
+
+        dialogs.WaitForAssertion(() => Assert.Equal("Refused: live trading is off in configuration: set Trading:Mode=Live and restart", dialogs.Find("[aria-label='Go live refused']").TextContent.Trim()), Wait);
+        Assert.Equal(8, dialogs.FindAll("[aria-label='Preconditions'] li").Count);
+        Assert.Equal("Paper", Text(section, "Current trading mode"));
+        Assert.Equal(TradingMode.Paper, (await Get<DeskModeStore>().ReadAsync()).Mode);
+        await using var context = await Db.CreateDbContextAsync();
+        var audit = await context.Audit.SingleAsync();
+        Assert.Equal(("ada", "mode.live.refused", "trading mode paper → live refused: live trading is off in configuration: set Trading:Mode=Live and restart"), (audit.Actor, audit.Action, audit.Details));
+        Assert.Equal(0, await context.DeskMode.CountAsync());
+    }
+
+    [Fact]
+    public async Task SwitchedLive_ConfigurationBackToPaper_ShowsPaperAndWhy()
+    {
+        Assert.Equal(ModeChangeOutcome.Changed, (await Get<DeskModeService>().GoLiveAsync("ada", "LIVE")).Outcome);
+
+        // The operator sets Trading:Mode=Paper and restarts: the stored switch says live, configuration wins.
+        Get<Microsoft.Extensions.Options.IOptions<TradingOptions>>().Value.Mode = TradingMode.Paper;
+        var section = _bunit.Render<TradingModeSettings>();
+
+        Assert.Equal("Paper", Text(section, "Current trading mode"));
+        Assert.Equal($"Trading paper: {DeskModeState.HeldReason}.", Text(section, "Held on paper"));
+        Assert.Equal("Switched to live by ada at 2026-11-23 10:00:00 ET.", Text(section, "Last switched"));
+        Assert.NotEmpty(section.FindAll("button[aria-label='Go live']"));
     }
 
     [Fact]

@@ -42,7 +42,8 @@ public sealed class UserSettingsTests : IAsyncLifetime
         _bunit.Services.AddDataProtection();
         _bunit.Services.AddSingleton(DeskDatabase.Parse("Data Source=desk.db", _directory.FullName));
         _bunit.Services.AddSingleton<IDbContextFactory<DeskDbContext>, DeskDbContextFactory>();
-        _bunit.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DeskDbContext>>().CreateDbContext());
+        _bunit.Services.AddSingleton<DeskControlDb>();
+        _bunit.Services.AddScoped(sp => sp.GetRequiredService<DeskControlDb>().CreateDbContext());
         _bunit.Services.AddIdentityCore<DeskUser>(AuthHosting.ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DeskDbContext>()

@@ -25,9 +25,10 @@ public sealed class DoctorTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Equal("ok    configuration: Paper trading, balanced preset, Sqlite database", lines[0]);
         Assert.Matches(@"^ok    database: Sqlite file .+/data/kalshidesk\.db will be created at the first start$", lines[1]);
-        Assert.Matches(@"^ok    exchange: Sandbox at http://127\.0\.0\.1:\d+/trade-api/v2/ answers; trading active$", lines[2]);
+        Assert.Matches(@"^ok    paper database: Sqlite file .+/data/kalshidesk-paper\.db will be created at the first start$", lines[2]);
+        Assert.Matches(@"^ok    exchange: Sandbox at http://127\.0\.0\.1:\d+/trade-api/v2/ answers; trading active$", lines[3]);
         // The built-in Sandbox authenticates like Kalshi: with no key of its own the desk signs with the Sandbox's demo key.
-        Assert.Matches(@"^ok    api key: the Sandbox's demo key [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} authenticates; balance \$10,000\.00$", lines[3]);
+        Assert.Matches(@"^ok    api key: the Sandbox's demo key [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} authenticates; balance \$10,000\.00$", lines[4]);
         Assert.Equal("KalshiDesk is ready.", lines[^1]);
     }
 
@@ -81,5 +82,7 @@ public sealed class DoctorTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Contains(lines, l => l.StartsWith("FAIL  database: ", StringComparison.Ordinal) && l.Contains("fix: ", StringComparison.Ordinal));
+        // The paper book is the schema paper of the same database: the same fix, naming the main key.
+        Assert.Contains(lines, l => l.StartsWith("FAIL  paper database: PostgreSql database kd, schema paper ", StringComparison.Ordinal) && l.Contains("; fix: ", StringComparison.Ordinal) && l.Contains("ConnectionStrings:KalshiDesk", StringComparison.Ordinal));
     }
 }

@@ -49,7 +49,24 @@ public sealed class PostgresAppTests(PostgresServer postgres) : IClassFixture<Po
 
         await using var db = new NpgsqlConnection(connection);
         await db.OpenAsync();
-        await using var command = new NpgsqlCommand("select count(*) from information_schema.tables where table_schema = 'hangfire'", db);
-        Assert.True((long)(await command.ExecuteScalarAsync())! > 5, "Hangfire's tables live in the desk's PostgreSQL database");
+        async Task<long> CountAsync(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, db);
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+
+        Assert.True(await CountAsync("select count(*) from information_schema.tables where table_schema = 'hangfire'") > 5, "Hangfire's tables live in the desk's PostgreSQL database");
+
+        // The paper book is the schema paper of the same database, with its own migration history; the live book (public)
+        // has the users and none of the paper proposals.
+        Assert.True(await CountAsync("select count(*) from paper.proposals where \"Status\" = 'Pending'") > 0, "the paper proposals are in schema paper");
+        Assert.Equal(0, await CountAsync("select count(*) from public.proposals"));
+        Assert.Equal(1000L, await CountAsync("select sum(\"Amount\")::bigint from paper.ledger where \"Kind\" = 'deposit'"));
+        Assert.Equal(0, await CountAsync("select count(*) from public.ledger"));
+        Assert.Equal(1, await CountAsync("select count(*) from public.\"AspNetUsers\" where \"UserName\" = 'admin'"));
+        Assert.Equal(0, await CountAsync("select count(*) from paper.\"AspNetUsers\""));
+        var applied = await CountAsync("select count(*) from public.\"__EFMigrationsHistory\"");
+        Assert.True(applied > 0);
+        Assert.Equal(applied, await CountAsync("select count(*) from paper.\"__EFMigrationsHistory\""));
     }
 }

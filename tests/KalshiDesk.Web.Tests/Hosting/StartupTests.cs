@@ -12,6 +12,8 @@ public sealed class StartupTests : IDisposable
     [Theory]
     [InlineData("ConnectionStrings__KalshiDesk", "Host=localhost;Port=notanumber", "kalshidesk: configuration error: ConnectionStrings:KalshiDesk is not a valid PostgreSQL connection string")]
     [InlineData("ConnectionStrings__KalshiDesk", "Data Source=/proc/nowhere/desk.db", "kalshidesk: configuration error: ConnectionStrings:KalshiDesk points at '/proc/nowhere/desk.db', which cannot be written")]
+    [InlineData("ConnectionStrings__KalshiDeskPaper", "Data Source=data/kalshidesk.db", "kalshidesk: configuration error: ConnectionStrings:KalshiDeskPaper names the main database (ConnectionStrings:KalshiDesk); the paper book needs its own")]
+    [InlineData("ConnectionStrings__KalshiDeskPaper", "Data Source=/proc/nowhere/paper.db", "kalshidesk: configuration error: ConnectionStrings:KalshiDeskPaper points at '/proc/nowhere/paper.db', which cannot be written")]
     [InlineData("Trading__Preset", "reckless", "kalshidesk: configuration error: Trading:Preset 'reckless' is not a preset; use conservative, balanced or aggressive.")]
     [InlineData("Trading__Mode", "Yolo", "kalshidesk: configuration error: Failed to convert configuration value")]
     [InlineData("Kalshi__PrivateKeyPath", "/nonexistent/kalshi.pem", "kalshidesk: configuration error: Kalshi:KeyId is missing: set it to the API key id")]
@@ -54,6 +56,7 @@ public sealed class StartupTests : IDisposable
 
         Assert.Equal(20, password.Length);
         Assert.True(File.Exists(Path.Combine(_directory.FullName, "data", "kalshidesk.db")), "the SQLite database lands in data/ under the working directory");
+        Assert.True(File.Exists(Path.Combine(_directory.FullName, "data", "kalshidesk-paper.db")), "the paper book's own SQLite file lands beside it");
         await using var second = DeskProcess.Start(_directory.FullName, new Dictionary<string, string?>(), $"--urls=http://127.0.0.1:{DeskProcess.FreePort()}");
         await second.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
         Assert.DoesNotContain("with the password", second.Output, StringComparison.Ordinal);

@@ -5,8 +5,9 @@ using MudBlazor;
 namespace KalshiDesk.Web.Components.Pages.Settings;
 
 /// <summary>
-/// Asks an admin to go live: lists each precondition (the key, the doctor's checks) with pass or fail, and keeps the
-/// button disabled until LIVE is typed. A refusal stays in the dialog with its reason; a switch closes it with the change.
+/// Asks an admin to go live: lists each precondition (configuration's Trading:Mode, the key, the doctor's checks) with
+/// pass or fail, and keeps the button disabled until LIVE is typed. A refusal stays in the dialog with its reason; a switch
+/// closes it with the change.
 /// </summary>
 public partial class GoLiveDialog
 {
@@ -60,7 +61,11 @@ public partial class GoLiveDialog
             _refusal = change.Reason;
             if (change.Checks.Count > 0)
             {
-                _checks = change.Checks;
+                // The checks run again at the confirmation take the place of the ones listed; the others stay.
+                var again = change.Checks.ToDictionary(c => c.Name, StringComparer.Ordinal);
+                _checks = _checks is null
+                    ? change.Checks
+                    : [.. _checks.Select(c => again.GetValueOrDefault(c.Name, c)), .. change.Checks.Where(c => _checks.All(k => k.Name != c.Name))];
             }
         }
         finally

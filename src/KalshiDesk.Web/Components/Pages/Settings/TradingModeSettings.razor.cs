@@ -1,4 +1,5 @@
 using System.Globalization;
+using KalshiDesk.Data;
 using KalshiDesk.Domain.Risk;
 using KalshiDesk.Engine.Events;
 using KalshiDesk.Engine.Modes;
@@ -23,6 +24,9 @@ public partial class TradingModeSettings
 
     [Inject]
     private DeskModeService Modes { get; set; } = default!;
+
+    [Inject]
+    private DeskDatabases Databases { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -105,8 +109,13 @@ public partial class TradingModeSettings
 
     private static string Switched(DeskModeState mode) =>
         mode.ChangedAt is { } at
-            ? $"Switched to {mode.Name} by {mode.ChangedBy} at {When(at)}."
-            : "Set by configuration (Trading:Mode); no one has switched it from the dashboard yet.";
+            ? $"Switched to {DeskModeStore.Name(mode.Switched)} by {mode.ChangedBy} at {When(at)}."
+            : "No one has switched it yet: a desk trades paper until an admin confirms going live here.";
+
+    private string Book(DeskModeState mode) =>
+        mode.IsLive
+            ? $"Live book: proposals, orders, positions and the ledger are in the main database ({Databases.Main.Location})."
+            : $"Paper book: proposals, orders, positions and the ledger are in their own database ({Databases.Paper.Location}), apart from the live book.";
 
     private static string When(DateTimeOffset at) =>
         at.ToOffset(NewYorkDay.OffsetAt(at)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " ET";
