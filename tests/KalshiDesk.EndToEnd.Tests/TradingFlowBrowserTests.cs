@@ -127,6 +127,8 @@ public sealed class TradingFlowBrowserTests(BrowserFixture browser) : IClassFixt
             }
 
             await page.GotoAsync(new Uri(_desk.BaseAddress!, "/").AbsoluteUri);
+            // Clicked before the page is interactive, the toggle would do nothing: wait for it to be ready.
+            await Assertions.Expect(page.Locator("button[data-ready='true'][aria-label^='Switch to']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
             var toDark = page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark mode" });
             await Assertions.Expect(toDark).ToHaveAttributeAsync("aria-pressed", "false", new() { Timeout = 30_000 });
             var light = await Background(page);
@@ -142,7 +144,9 @@ public sealed class TradingFlowBrowserTests(BrowserFixture browser) : IClassFixt
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to light mode" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
             Assert.Equal(dark, await Background(page));
 
+            await Assertions.Expect(page.Locator("button[data-ready='true'][aria-label^='Switch to']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
             await page.GetByRole(AriaRole.Button, new() { Name = "Switch to light mode" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark mode" })).ToBeVisibleAsync();
             await page.ReloadAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark mode" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
             Assert.Equal(light, await Background(page));

@@ -17,6 +17,9 @@ public partial class MainLayout
     private bool _drawer = true;
     private bool _dark;
 
+    // Set once the page is interactive (the toggle then works); a prerendered page says false.
+    private bool _ready;
+
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
@@ -36,16 +39,15 @@ public partial class MainLayout
                 "light" => false,
                 _ => _theme is not null && await _theme.GetSystemDarkModeAsync(),
             };
-            if (dark != _dark)
-            {
-                _dark = dark;
-                StateHasChanged();
-            }
+            _dark = dark;
         }
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
         {
             // No script (a static render or a circuit already gone): the light theme stays.
         }
+
+        _ready = true;
+        StateHasChanged();
     }
 
     private async Task ToggleDarkAsync()
