@@ -1,3 +1,4 @@
+using KalshiDesk.Data;
 using KalshiDesk.Engine.Brokers;
 using KalshiDesk.Engine.Events;
 using KalshiDesk.Engine.Forecasting;
@@ -42,9 +43,12 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<LearnedCalibration>();
         services.TryAddSingleton<IEnsembleWeightsProvider>(sp => sp.GetRequiredService<LearnedCalibration>());
         services.TryAddSingleton<ICalibrationProvider>(sp => sp.GetRequiredService<LearnedCalibration>());
-        services.AddSingleton<ForecastRecorder>();
-        services.AddTransient<CalibrationLearner>();
-        services.AddTransient<ForecastScorer>();
+        // Forecasts are the desk's, not a book's: recorded, scored and learned from in the main database, so what the desk
+        // learned while trading paper is what it trades live with.
+        services.TryAddSingleton<DeskControlDb>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ForecastRecorder>(sp, sp.GetRequiredService<DeskControlDb>()));
+        services.AddTransient(sp => ActivatorUtilities.CreateInstance<CalibrationLearner>(sp, sp.GetRequiredService<DeskControlDb>()));
+        services.AddTransient(sp => ActivatorUtilities.CreateInstance<ForecastScorer>(sp, sp.GetRequiredService<DeskControlDb>()));
         services.AddTransient<EnsembleForecaster>();
         services.AddTransient<MarketFeed>();
         services.AddTransient<PresetProvider>();

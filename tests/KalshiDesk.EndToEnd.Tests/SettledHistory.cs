@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KalshiDesk.EndToEnd.Tests;
 
 /// <summary>
-/// Forecasts of markets that settled before the desk (re)started, written to its paper book's SQLite file as the cycle and the scorer
+/// Forecasts of markets that settled before the desk (re)started, written to its main SQLite file as the cycle and the scorer
 /// would have: a fixed, seeded draw in which the desk's forecast sits closer to each market's true chance than the price.
 /// </summary>
 internal static class SettledHistory
@@ -16,12 +16,12 @@ internal static class SettledHistory
     private static readonly TimeSpan[] Horizons = [TimeSpan.FromMinutes(30), TimeSpan.FromHours(3), TimeSpan.FromHours(12), TimeSpan.FromDays(2)];
 
     /// <summary>
-    /// Migrates the paper book's database in <paramref name="workingDirectory"/> (data/kalshidesk-paper.db: the desk trades
-    /// paper, and its forecasts are kept with its book) and writes the history to it.
+    /// Migrates the main database in <paramref name="workingDirectory"/> (data/kalshidesk.db: forecasts are the desk's,
+    /// whichever book it trades) and writes the history to it.
     /// </summary>
     public static async Task WriteAsync(string workingDirectory)
     {
-        var factory = new DeskDbContextFactory(DeskDatabases.Parse(null, null, workingDirectory).Paper);
+        var factory = new DeskDbContextFactory(DeskDatabases.Parse(null, null, workingDirectory).Main);
         await using (var context = factory.CreateDbContext())
         {
             await context.Database.MigrateAsync();

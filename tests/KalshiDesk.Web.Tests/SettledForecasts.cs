@@ -47,7 +47,8 @@ internal static class SettledForecasts
 
     public static async Task SaveAsync(IServiceProvider services, IEnumerable<ForecastEntity> forecasts)
     {
-        await using var context = await services.GetRequiredService<IDbContextFactory<DeskDbContext>>().CreateDbContextAsync();
+        // Forecasts are the desk's, kept in the main database whichever book is in force.
+        await using var context = await services.GetRequiredService<DeskControlDb>().CreateDbContextAsync();
         context.Forecasts.AddRange(forecasts);
         await context.SaveChangesAsync();
     }

@@ -45,6 +45,13 @@ public static class DataHosting
             }
         }
 
+        // A desk from before the paper book had its own database: its paper history leaves the live book, once.
+        var moved = await PaperBookUpgrade.MoveAsync(databases).ConfigureAwait(false);
+        if (moved > 0)
+        {
+            app.Logger.LogInformation("Moved {Records} paper trading records from the main database to the paper book", moved);
+        }
+
         await app.Services.GetRequiredService<PaperAccount>().EnsureOpenedAsync().ConfigureAwait(false);
     }
 

@@ -32,7 +32,7 @@ public sealed class ScoringJobTests(DeskApp desk) : IClassFixture<DeskApp>
     {
         var close = DateTimeOffset.UtcNow.AddDays(-8);
         var id = Guid.NewGuid();
-        var factory = desk.Services.GetRequiredService<IDbContextFactory<DeskDbContext>>();
+        var factory = desk.Services.GetRequiredService<DeskControlDb>();
         await using (var context = await factory.CreateDbContextAsync())
         {
             context.Forecasts.Add(new ForecastEntity
