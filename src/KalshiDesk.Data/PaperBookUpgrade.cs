@@ -25,16 +25,24 @@ public static class PaperBookUpgrade
         await using var main = new DeskDbContextFactory(databases.Main).CreateDbContext();
         await using var paper = new DeskDbContextFactory(databases.Paper).CreateDbContext();
 
+        if (await main.Orders.AnyAsync(o => o.Broker != PaperBroker, ct).ConfigureAwait(false))
+        {
+            // The main database has traded live: what is in it is the live book's.
+            return 0;
+        }
+
         if (await paper.Ledger.AnyAsync(ct).ConfigureAwait(false)
             || await paper.Orders.AnyAsync(ct).ConfigureAwait(false)
             || await paper.Proposals.AnyAsync(ct).ConfigureAwait(false))
         {
-            return 0;
-        }
+            // A move stopped after the paper book committed: every ledger row left in the main database is already in
+            // the paper book, so the main side is finished now. Anything else is left as it is.
+            var left = await main.Ledger.AsNoTracking().Select(l => l.Id).ToListAsync(ct).ConfigureAwait(false);
+            if (left.Count > 0 && await paper.Ledger.CountAsync(l => left.Contains(l.Id), ct).ConfigureAwait(false) == left.Count)
+            {
+                await EmptyMainAsync(main, ct).ConfigureAwait(false);
+            }
 
-        if (await main.Orders.AnyAsync(o => o.Broker != PaperBroker, ct).ConfigureAwait(false))
-        {
-            // The main database has traded live: what is in it is the live book's.
             return 0;
         }
 
@@ -67,6 +75,12 @@ public static class PaperBookUpgrade
             await transaction.CommitAsync(ct).ConfigureAwait(false);
         }
 
+        await EmptyMainAsync(main, ct).ConfigureAwait(false);
+        return moved;
+    }
+
+    private static async Task EmptyMainAsync(DeskDbContext main, CancellationToken ct)
+    {
         await using (var transaction = await main.Database.BeginTransactionAsync(ct).ConfigureAwait(false))
         {
             // Children before parents.
@@ -83,8 +97,6 @@ public static class PaperBookUpgrade
             await main.RiskState.ExecuteDeleteAsync(ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
         }
-
-        return moved;
     }
 
     private static async Task<int> CopyAsync<T>(DbSet<T> source, DeskDbContext target, CancellationToken ct)

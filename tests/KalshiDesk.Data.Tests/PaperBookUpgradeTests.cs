@@ -65,6 +65,35 @@ public sealed class PaperBookUpgradeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MoveAsync_StoppedAfterThePaperBookCommitted_NextStartEmptiesTheMainDatabase()
+    {
+        await SeedMainAsync("paper");
+        await PaperBookUpgrade.MoveAsync(_databases);
+
+        // As if the desk stopped before the main side: the paper records are back in the main database too.
+        await using (var paper = Create(_databases.Paper))
+        await using (var main = Create(_databases.Main))
+        {
+            main.Ledger.AddRange(await paper.Ledger.AsNoTracking().ToListAsync());
+            main.Orders.AddRange(await paper.Orders.AsNoTracking().ToListAsync());
+            await main.SaveChangesAsync();
+        }
+
+        Assert.Equal(0, await PaperBookUpgrade.MoveAsync(_databases));
+
+        await using (var main = Create(_databases.Main))
+        {
+            Assert.Empty(await main.Ledger.ToListAsync());
+            Assert.Empty(await main.Orders.ToListAsync());
+        }
+
+        await using (var paper = Create(_databases.Paper))
+        {
+            Assert.Equal(1000m - 24.20m - 0.77m, await paper.Ledger.SumAsync(l => l.Amount));
+        }
+    }
+
+    [Fact]
     public async Task MoveAsync_MainDatabaseHasTradedLive_LeavesEverythingWhereItIs()
     {
         await SeedMainAsync("live");
