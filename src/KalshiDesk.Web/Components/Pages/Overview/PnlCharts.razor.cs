@@ -76,7 +76,7 @@ public partial class PnlCharts
         var (first, last) = (points[0], points[^1]);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{Dollars(first.Equity)} → {Dollars(last.Equity)} ({Signed(last.Equity - first.Equity)}) from {NewYork(first.At):yyyy-MM-dd HH:mm} to {NewYork(last.At):yyyy-MM-dd HH:mm} New York time, {_report.Snapshots:#,0} cycles measured.");
+            $"{Dollars(first.Equity)} → {Dollars(last.Equity)} ({Signed(last.Equity - first.Equity)}) from {NewYork(first.At):yyyy-MM-dd HH:mm} to {NewYork(last.At):yyyy-MM-dd HH:mm} New York time, {_report.Snapshots:#,0} {(_report.Snapshots == 1 ? "cycle" : "cycles")} measured.");
     }
 
     private string TotalsLine()
