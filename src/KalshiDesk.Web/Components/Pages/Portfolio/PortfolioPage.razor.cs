@@ -30,14 +30,39 @@ public partial class PortfolioPage
 
     protected override bool Affects(DeskEvent deskEvent) => deskEvent is PositionsChanged or CycleCompleted or ProposalChanged;
 
+    // The tab shown: 0 positions, 1 orders, 2 fills, 3 settlements.
+    private int _tab;
+
+    /// <summary>
+    /// The account, and the history of the tab shown only: with many dashboards open a fill makes every one reload, and
+    /// reading three histories each time would cost more than the page shows. A history tab counts its rows once opened.
+    /// </summary>
     protected override async Task LoadAsync()
     {
         var newest = new TradeQuery(Limit: Newest);
         var account = await Portfolio.ReadAsync();
-        _orders = await History.ReadOrdersAsync(newest);
-        _fills = await History.ReadFillsAsync(newest);
-        _settlements = await History.ReadSettlementsAsync(newest);
+        switch (_tab)
+        {
+            case 1:
+                _orders = await History.ReadOrdersAsync(newest);
+                break;
+            case 2:
+                _fills = await History.ReadFillsAsync(newest);
+                break;
+            case 3:
+                _settlements = await History.ReadSettlementsAsync(newest);
+                break;
+        }
+
         _account = account;
+    }
+
+    private string Header(int tab, string name, int total) => _tab == tab ? string.Create(CultureInfo.InvariantCulture, $"{name} ({total:#,0})") : name;
+
+    private async Task OnTabChangedAsync(int tab)
+    {
+        _tab = tab;
+        await LoadAsync();
     }
 
     private static string Shown(int shown, int total, string what) =>
