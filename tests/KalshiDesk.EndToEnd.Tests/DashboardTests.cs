@@ -82,7 +82,7 @@ public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<Brows
 
         var label = await approve.First.GetAttributeAsync("aria-label");
         var ticker = label!["Approve ".Length..];
-        await approve.First.ClickAsync();
+        await page.Locator($"button[aria-label='Approve {ticker}']").ClickAsync();
         await Assertions.Expect(page.GetByText($"of {ticker} at up to")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Portfolio" }).ClickAsync();

@@ -55,7 +55,9 @@ public sealed class TradingFlowBrowserTests(BrowserFixture browser) : IClassFixt
         var approve = trader.Locator("button[aria-label^='Approve ']");
         await Assertions.Expect(approve).Not.ToHaveCountAsync(0, new() { Timeout = 120_000 });
         var ticker = (await approve.First.GetAttributeAsync("aria-label"))!["Approve ".Length..];
-        await approve.First.ClickAsync();
+
+        // By its name, not "the first": a cycle may redraw the queue between the two looks.
+        await trader.Locator($"button[aria-label='Approve {ticker}']").ClickAsync();
         await Assertions.Expect(trader.GetByText($"of {ticker} at up to")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         // The other browser was never touched: the position and the fee's dent in P&L arrive by themselves.
@@ -74,7 +76,7 @@ public sealed class TradingFlowBrowserTests(BrowserFixture browser) : IClassFixt
         var reject = trader.Locator("button[aria-label^='Reject ']");
         await Assertions.Expect(reject).Not.ToHaveCountAsync(0, new() { Timeout = 120_000 });
         var rejected = (await reject.First.GetAttributeAsync("aria-label"))!["Reject ".Length..];
-        await reject.First.ClickAsync();
+        await trader.Locator($"button[aria-label='Reject {rejected}']").ClickAsync();
         var confirm = trader.GetByRole(AriaRole.Button, new() { Name = $"Confirm reject {rejected}", Exact = true });
         await Assertions.Expect(confirm).ToBeDisabledAsync();
         await trader.GetByLabel($"Reason for rejecting {rejected}").FillAsync("<b>spread</b> too wide for me");
