@@ -38,6 +38,9 @@ public class AuthDeskApp : IAsyncLifetime
     /// <summary>How long a cookie lasts without a request; null keeps the desk's 12 hours.</summary>
     protected virtual TimeSpan? SessionLifetime => null;
 
+    /// <summary>The clock the sign-in cookie is issued, renewed and checked by; null keeps the system's.</summary>
+    protected virtual TimeProvider? SessionClock => null;
+
     public async Task InitializeAsync()
     {
         App = await KalshiDeskHost.BuildAsync(
@@ -59,6 +62,11 @@ public class AuthDeskApp : IAsyncLifetime
                 if (SessionLifetime is { } lifetime)
                 {
                     builder.Services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.ExpireTimeSpan = lifetime);
+                }
+
+                if (SessionClock is { } clock)
+                {
+                    builder.Services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.TimeProvider = clock);
                 }
             });
         await App.StartAsync();

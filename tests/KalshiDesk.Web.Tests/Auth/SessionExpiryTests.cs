@@ -12,13 +12,13 @@ public sealed class SessionExpiryTests(ShortSessionDeskApp desk) : IClassFixture
         await AuthDeskApp.SignInAsync(browser, "admin", AuthDeskApp.AdminPassword);
 
         // Used past half its lifetime, the session is renewed: it outlives its first six seconds.
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        desk.Clock.Advance(TimeSpan.FromSeconds(4));
         Assert.Equal(HttpStatusCode.OK, await StatusOfAsync(browser, "/portfolio"));
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        desk.Clock.Advance(TimeSpan.FromSeconds(4));
         Assert.Equal(HttpStatusCode.OK, await StatusOfAsync(browser, "/portfolio"));
 
         // Left idle longer than its lifetime, it lapses.
-        await Task.Delay(ShortSessionDeskApp.Lifetime + TimeSpan.FromSeconds(2));
+        desk.Clock.Advance(ShortSessionDeskApp.Lifetime + TimeSpan.FromSeconds(2));
         using var expired = await browser.GetAsync("/portfolio");
         Assert.Equal(HttpStatusCode.Redirect, expired.StatusCode);
         var login = AuthDeskApp.RedirectPath(browser, expired);

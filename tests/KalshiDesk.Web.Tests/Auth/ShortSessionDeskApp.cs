@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace KalshiDesk.Web.Tests.Auth;
 
 /// <summary>The app with six-second sessions (sliding) and the desk's own minute between checks of the user.</summary>
@@ -8,4 +10,9 @@ public sealed class ShortSessionDeskApp : AuthDeskApp
     protected override TimeSpan? SessionCheckInterval => null;
 
     protected override TimeSpan? SessionLifetime => Lifetime;
+
+    /// <summary>The sign-in cookie's clock, moved by the test instead of waiting.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override TimeProvider? SessionClock => Clock;
 }

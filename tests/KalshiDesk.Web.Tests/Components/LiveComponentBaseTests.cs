@@ -54,8 +54,17 @@ public sealed class LiveComponentBaseTests : IAsyncLifetime
         gate.SetResult();
 
         page.WaitForAssertion(() => Assert.Equal("loaded 3", page.Find("p").TextContent), Wait);
-        await Task.Delay(200);
-        Assert.Equal(3, page.Instance.Loads);
+
+        // No stray reload follows: the next event's reload is the fourth, and it is held at its gate, so a fourth load
+        // that had run on its own would have drawn "loaded 4" before this one started.
+        var marker = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        page.Instance.Gate = marker.Task;
+        await _events.PublishAsync(new PositionsChanged(Now, "KXM-2"));
+        await UntilAsync(() => page.Instance.Loads >= 4);
+        Assert.Equal(4, page.Instance.Loads);
+        Assert.Equal("loaded 3", page.Find("p").TextContent);
+        marker.SetResult();
+        page.WaitForAssertion(() => Assert.Equal("loaded 4", page.Find("p").TextContent), Wait);
     }
 
     [Fact]
