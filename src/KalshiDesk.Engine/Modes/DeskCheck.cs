@@ -10,8 +10,8 @@ public sealed record DeskCheck(string Name, bool Passed, string Detail, string? 
 
     public static DeskCheck Fail(string name, string problem, string? fix) => new(name, false, problem, fix);
 
-    /// <summary>The doctor's line: <c>ok    name: detail</c> or <c>FAIL  name: problem; fix: fix</c>.</summary>
-    public string Line => Passed ? $"ok    {Name}: {Detail}" : $"FAIL  {Name}: {Detail}; fix: {Fix}";
+    /// <summary>The doctor's line: <c>ok    name: detail</c> or <c>FAIL  name: problem; fix: fix</c> (the problem alone when it says its fix).</summary>
+    public string Line => Passed ? $"ok    {Name}: {Detail}" : Fix is null ? $"FAIL  {Name}: {Detail}" : $"FAIL  {Name}: {Detail}; fix: {Fix}";
 
     /// <summary>A failure as a reason to refuse: the problem, and the fix when there is one.</summary>
     public string Reason => Fix is null ? Detail : $"{Name}: {Detail} (fix: {Fix})";

@@ -54,6 +54,7 @@ public sealed class PaperBookAppTests(DeskApp desk) : IClassFixture<DeskApp>
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(("Cannot go live", 409, OffInConfiguration), (problem.GetProperty("title").GetString(), problem.GetProperty("status").GetInt32(), problem.GetProperty("detail").GetString()));
         var check = Assert.Single(problem.GetProperty("checks").EnumerateArray());
+        Assert.Equal($"FAIL  Trading:Mode: {OffInConfiguration}", check.GetProperty("line").GetString());
         Assert.Equal(("Trading:Mode", false), (check.GetProperty("name").GetString(), check.GetProperty("passed").GetBoolean()));
         Assert.Equal(("paper", false), (mode.GetProperty("mode").GetString(), mode.GetProperty("liveAllowed").GetBoolean()));
         await using var context = await desk.Services.GetRequiredService<DeskControlDb>().CreateDbContextAsync();
