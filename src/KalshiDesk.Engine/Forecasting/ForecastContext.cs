@@ -11,7 +11,7 @@ public sealed class ForecastContext
 {
     private static readonly IReadOnlySet<string> NoEvents = new HashSet<string>(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, List<MarketSnapshot>> _byEvent;
+    private readonly Func<string, IReadOnlyList<MarketSnapshot>> _eventMarkets;
     private readonly IReadOnlySet<string> _exclusive;
     private readonly Func<string, OrderBook?> _books;
     private readonly IRecentTrades? _trades;
@@ -27,17 +27,36 @@ public sealed class ForecastContext
         IRecentTrades? trades = null)
     {
         ArgumentNullException.ThrowIfNull(markets);
-        _byEvent = new Dictionary<string, List<MarketSnapshot>>(StringComparer.Ordinal);
+        var byEvent = new Dictionary<string, List<MarketSnapshot>>(StringComparer.Ordinal);
         foreach (var market in markets)
         {
-            if (!_byEvent.TryGetValue(market.EventTicker, out var siblings))
+            if (!byEvent.TryGetValue(market.EventTicker, out var siblings))
             {
-                _byEvent[market.EventTicker] = siblings = [];
+                byEvent[market.EventTicker] = siblings = [];
             }
 
             siblings.Add(market);
         }
 
+        _eventMarkets = e => byEvent.TryGetValue(e, out var found) ? found : [];
+        _exclusive = mutuallyExclusiveEvents ?? NoEvents;
+        _books = books ?? (_ => null);
+        _trades = trades;
+    }
+
+    /// <summary>
+    /// A context over markets kept elsewhere and updated as they change (a replay's latest snapshots): the event's
+    /// markets are looked up when a model asks, not copied.
+    /// </summary>
+    /// <param name="eventMarkets">The markets of an event ticker as known now (empty when none).</param>
+    public ForecastContext(
+        Func<string, IReadOnlyList<MarketSnapshot>> eventMarkets,
+        IReadOnlySet<string>? mutuallyExclusiveEvents,
+        Func<string, OrderBook?>? books,
+        IRecentTrades? trades)
+    {
+        ArgumentNullException.ThrowIfNull(eventMarkets);
+        _eventMarkets = eventMarkets;
         _exclusive = mutuallyExclusiveEvents ?? NoEvents;
         _books = books ?? (_ => null);
         _trades = trades;
@@ -45,7 +64,7 @@ public sealed class ForecastContext
 
     private ForecastContext(ForecastContext inner, string ticker, OrderBook book)
     {
-        _byEvent = inner._byEvent;
+        _eventMarkets = inner._eventMarkets;
         _exclusive = inner._exclusive;
         _trades = inner._trades;
         var rest = inner._books;
@@ -56,8 +75,7 @@ public sealed class ForecastContext
     public static ForecastContext Empty { get; } = new([]);
 
     /// <summary>The cycle's markets in <paramref name="eventTicker"/>, in scan order (including the one asked about).</summary>
-    public IReadOnlyList<MarketSnapshot> EventMarkets(string eventTicker) =>
-        _byEvent.TryGetValue(eventTicker, out var markets) ? markets : [];
+    public IReadOnlyList<MarketSnapshot> EventMarkets(string eventTicker) => _eventMarkets(eventTicker);
 
     /// <summary>Whether the exchange says at most one market of <paramref name="eventTicker"/> can resolve YES.</summary>
     public bool IsMutuallyExclusive(string eventTicker) => _exclusive.Contains(eventTicker);
