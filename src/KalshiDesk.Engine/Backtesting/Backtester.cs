@@ -138,7 +138,7 @@ public static class Backtester
             var updates = Updates();
             var settlements = Enumerable.Range(0, _data.Markets.Count).OrderBy(i => _data.Markets[i].SettledAt).ThenBy(i => _data.Markets[i].Ticker, StringComparer.Ordinal).ToArray();
             var nextSettlement = 0;
-            var step = Math.Max(1000, updates.Length / 200);
+            var step = Math.Max(1, updates.Length / 200);
             var lastPoint = DateTimeOffset.MinValue;
             var done = 0L;
             var i = 0;
@@ -164,8 +164,8 @@ public static class Backtester
                     changed |= await DecideAsync(updates[i], ct).ConfigureAwait(false);
                     if (++done % step == 0)
                     {
-                        ct.ThrowIfCancellationRequested();
                         Report(done, updates.Length, watch.Elapsed, at);
+                        ct.ThrowIfCancellationRequested();
                     }
                 }
 
