@@ -35,7 +35,7 @@ public sealed class SandboxHistoryOptions
     internal TimeSpan Step => Tick ?? Every;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
-    internal void Validate()
+    public void Validate()
     {
         if (Markets is < 1 or > 40000)
         {
