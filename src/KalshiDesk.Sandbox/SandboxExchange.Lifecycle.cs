@@ -162,6 +162,15 @@ public sealed partial class SandboxExchange
         }
     }
 
+    /// <summary>Carries out the lifecycle steps due by the clock's now without moving the world (the end of a recording).</summary>
+    internal void CatchUp()
+    {
+        lock (_gate)
+        {
+            Advance(_time.GetUtcNow());
+        }
+    }
+
     /// <summary>Brings the exchange up to <paramref name="now"/>: lifecycle steps that fell due, then expired orders.</summary>
     private void Advance(DateTimeOffset now)
     {

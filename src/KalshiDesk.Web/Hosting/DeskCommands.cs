@@ -4,7 +4,7 @@ namespace KalshiDesk.Web.Hosting;
 
 /// <summary>
 /// The <c>kalshidesk</c> command line: no verb serves the dashboard and runs the jobs; <c>doctor</c> checks the set-up;
-/// <c>sandbox</c> runs only the built-in exchange; <c>forecast</c> learns from settled markets and forecasts open ones.
+/// <c>sandbox</c> runs only the built-in exchange (or, with <c>--record</c>, writes its history as a backtest file); <c>forecast</c> learns from settled markets and forecasts open ones.
 /// Configuration arguments (<c>--urls=...</c>, <c>--Trading:Preset=...</c>) pass through to the host.
 /// </summary>
 public static class DeskCommands
@@ -36,6 +36,15 @@ public static class DeskCommands
         };
         var replay = new Option<string?>("--replay") { Description = "Replays recorded markets instead of the simulated world: the backtests' settled-markets CSV (ticker,category,price,outcome[,close_time,observed_at])." };
         var speed = new Option<double>("--speed") { Description = "Recorded seconds per second of a replay (default 60: an hour a minute).", DefaultValueFactory = _ => 60 };
+        var record = new Option<string?>("--record")
+        {
+            HelpName = "FILE",
+            Description = "Records the simulated world as a backtest file instead of serving it, then exits: the markets that settle within --days, observed --every, as the settled-markets CSV.",
+        };
+        var days = new Option<int>("--days") { Description = "With --record: how many days to record (1–366, default 7).", DefaultValueFactory = _ => 7 };
+        var every = new Option<string>("--every") { Description = "With --record: how often each market is observed (e.g. 15m, 1h, 1d; default 1h).", DefaultValueFactory = _ => "1h" };
+        var tick = new Option<string?>("--tick") { Description = "With --record: how much time one step of the world stands for (default: --every); --every must be a multiple of it." };
+        var start = new Option<string?>("--start") { Description = "With --record: when the world is built and the recording starts, ISO 8601 UTC (default 2026-01-05T00:00:00Z)." };
         var sandbox = new Command("sandbox", "Runs only the Sandbox: a Kalshi-compatible exchange (REST and WebSocket) on loopback, until Ctrl+C. Requests are signed as on Kalshi, with the demo key it prints or --key-id's.")
         {
             port,
@@ -46,22 +55,40 @@ public static class DeskCommands
             dataDir,
             replay,
             speed,
+            record,
+            days,
+            every,
+            tick,
+            start,
         };
-        sandbox.SetAction((parse, ct) => SandboxCommand.RunAsync(
-            new Sandbox.SandboxOptions
-            {
-                Port = parse.GetValue(port),
-                Markets = parse.GetValue(markets),
-                Seed = parse.GetValue(seed),
-                KeyId = parse.GetValue(keyId),
-                PublicKey = parse.GetValue(publicKey),
-                DataDirectory = Path.GetFullPath(parse.GetValue(dataDir) ?? SandboxCommand.DefaultDataDirectory),
-                ReplayPath = parse.GetValue(replay) is { Length: > 0 } recording ? Path.GetFullPath(recording) : null,
-                ReplaySpeed = parse.GetValue(speed),
-            },
-            Console.Out,
-            Console.Error,
-            ct));
+        sandbox.SetAction((parse, ct) => parse.GetValue(record) is { Length: > 0 } recordPath
+            ? Task.FromResult(SandboxCommand.Record(
+                new SandboxRecordRequest(
+                    recordPath,
+                    parse.GetValue(seed),
+                    parse.GetValue(markets),
+                    parse.GetValue(days),
+                    parse.GetValue(every) ?? "1h",
+                    parse.GetValue(tick),
+                    parse.GetValue(start),
+                    parse.GetValue(replay)),
+                Console.Out,
+                Console.Error))
+            : SandboxCommand.RunAsync(
+                new Sandbox.SandboxOptions
+                {
+                    Port = parse.GetValue(port),
+                    Markets = parse.GetValue(markets),
+                    Seed = parse.GetValue(seed),
+                    KeyId = parse.GetValue(keyId),
+                    PublicKey = parse.GetValue(publicKey),
+                    DataDirectory = Path.GetFullPath(parse.GetValue(dataDir) ?? SandboxCommand.DefaultDataDirectory),
+                    ReplayPath = parse.GetValue(replay) is { Length: > 0 } recording ? Path.GetFullPath(recording) : null,
+                    ReplaySpeed = parse.GetValue(speed),
+                },
+                Console.Out,
+                Console.Error,
+                ct));
         root.Subcommands.Add(sandbox);
 
         root.Subcommands.Add(ForecastCommand.Create());

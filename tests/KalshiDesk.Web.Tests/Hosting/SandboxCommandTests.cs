@@ -188,4 +188,49 @@ public sealed class SandboxCommandTests : IDisposable
         Assert.Equal(2, await sandbox.WaitForExitAsync(Startup));
         Assert.Equal($"kalshidesk sandbox: Sandbox:ReplayPath: {recording} line 2: price '1.7' is not a YES price in dollars between 0.01 and 0.99.", sandbox.Errors.Trim());
     }
+
+    private DeskProcess Record(params string[] args) =>
+        DeskProcess.Start(_directory.FullName, new Dictionary<string, string?>(), ["sandbox", "--record", .. args]);
+
+    [Fact]
+    public async Task Sandbox_Record_WritesTheSeededHistorySaysHowMuchAndExits()
+    {
+        var file = Path.Combine(_directory.FullName, "history.csv");
+        await using var recorder = Record(file, "--seed", "42", "--markets", "24", "--days", "3", "--start", "2026-03-02T00:00:00Z");
+
+        Assert.Equal(0, await recorder.WaitForExitAsync(Startup));
+        Assert.Equal($"Recorded 102 settled markets in 258 rows to {file} (seed 42, 24 markets, 2026-03-02T00:00:00Z to 2026-03-05T00:00:00Z, every 1h)", recorder.Output.Trim());
+        using var expected = new StringWriter(CultureInfo.InvariantCulture);
+        Sandbox.History.SandboxHistory.Record(new() { Seed = 42, Markets = 24, Days = 3, Start = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero) }, expected);
+        Assert.Equal(expected.ToString(), await File.ReadAllTextAsync(file));
+    }
+
+    [Fact]
+    public async Task Sandbox_ReplayOfARecording_ServesItsMarkets()
+    {
+        var file = Path.Combine(_directory.FullName, "history.csv");
+        await using (var recorder = Record(file, "--seed", "42", "--markets", "24", "--days", "3", "--every", "2h", "--tick", "1h"))
+        {
+            Assert.Equal(0, await recorder.WaitForExitAsync(Startup));
+        }
+
+        await using var sandbox = StartSandbox("--replay", file, "--speed", "3600");
+
+        await sandbox.WaitForLineAsync("REST", Startup);
+        Assert.Equal($"Sandbox exchange: replaying 102 recorded markets from {file} at 3600x", sandbox.Output.Split('\n')[0].Trim());
+    }
+
+    [Theory]
+    [InlineData("--replay", "settled.csv", "kalshidesk sandbox: --record records the simulated world; it cannot be combined with --replay.")]
+    [InlineData("--every", "hourly", "kalshidesk sandbox: --every 'hourly' is not a duration (e.g. 15m, 1h, 1d or 01:00:00).")]
+    [InlineData("--days", "0", "kalshidesk sandbox: History:Days: must be between 1 and 366.")]
+    public async Task Sandbox_RecordWithBadArguments_IsOneLineAndExit2(string flag, string value, string message)
+    {
+        var file = Path.Combine(_directory.FullName, "history.csv");
+        await using var recorder = Record(file, flag, value);
+
+        Assert.Equal(2, await recorder.WaitForExitAsync(Startup));
+        Assert.Equal(message, recorder.Errors.Trim());
+        Assert.False(File.Exists(file));
+    }
 }
