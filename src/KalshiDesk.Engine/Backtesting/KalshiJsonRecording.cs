@@ -40,7 +40,7 @@ namespace KalshiDesk.Engine.Backtesting;
 /// field, a price outside 0–1, a candle or trade after its market's close, a candle or trade of a market no file
 /// describes, or a file that is none of these responses.</para>
 /// </remarks>
-public sealed record KalshiJsonRecording
+public sealed class KalshiJsonRecording
 {
     /// <summary>How far the unseen side of a trade-only quote is taken from the trade: one cent, Kalshi's usual tick.</summary>
     public const decimal TradeQuoteTick = 0.01m;
