@@ -1,8 +1,11 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using KalshiDesk.Benchmarks.BookStream;
+using KalshiDesk.Benchmarks.Cycles;
 using KalshiDesk.Benchmarks.Dashboards;
+using KalshiDesk.Benchmarks.Memory;
 using KalshiDesk.Benchmarks.Paging;
+using KalshiDesk.Benchmarks.Persistence;
 using KalshiDesk.Benchmarks.Signing;
 using KalshiDesk.Benchmarks.World;
 
@@ -10,7 +13,7 @@ namespace KalshiDesk.Benchmarks;
 
 /// <summary>
 /// The switcher: the first argument names what to run, the rest go to it (BenchmarkDotNet's own options for the
-/// BenchmarkDotNet suites, <c>--key value</c> settings for the BookStream and DashboardLatency load scripts).
+/// BenchmarkDotNet suites, <c>--key value</c> settings for the load scripts).
 /// </summary>
 internal static class BenchmarkEntry
 {
@@ -44,6 +47,21 @@ internal static class BenchmarkEntry
             return await DashboardLatencyLoad.RunAsync(rest).ConfigureAwait(false);
         }
 
+        if (string.Equals(name, CycleLoad.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return await CycleLoad.RunAsync(rest).ConfigureAwait(false);
+        }
+
+        if (string.Equals(name, PersistCycleLoad.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return await PersistCycleLoad.RunAsync(rest).ConfigureAwait(false);
+        }
+
+        if (string.Equals(name, MemoryLoad.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return await MemoryLoad.RunAsync(rest).ConfigureAwait(false);
+        }
+
         var suite = Suites.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
         if (suite.Types is null)
         {
@@ -66,6 +84,9 @@ internal static class BenchmarkEntry
         }
 
         Console.WriteLine($"  {BookStreamLoad.Name,-14} sustained order-book updates to WebSocket subscribers (load script)");
+        Console.WriteLine($"  {CycleLoad.Name,-14} the full trading cycle (TradingCycle.RunAsync) of 40,000 Sandbox markets over HTTP, unpaced and at Kalshi's Basic tier against its rate-limit floor (load script)");
+        Console.WriteLine($"  {PersistCycleLoad.Name,-14} what a 40,000-market cycle writes (forecasts in bulk, cycle run, equity point) into a real PostgreSQL, durable (load script)");
+        Console.WriteLine($"  {MemoryLoad.Name,-14} the desk's working set and GC heap with 40,000 live markets while cycles run (load script; starts the Release desk)");
         Console.WriteLine($"  {DashboardLatencyLoad.Name,-14} a fill's commit to its row in 20 browser dashboards, and the desk's memory (load script; starts the Release desk and Chromium)");
         Console.WriteLine();
         Console.WriteLine("The BenchmarkDotNet suites take BenchmarkDotNet's options, e.g. -- MarketsPaging --filter '*RawHttpClient*'.");
@@ -73,5 +94,11 @@ internal static class BenchmarkEntry
         BookStreamOptions.Usage(Console.Out);
         Console.WriteLine();
         DashboardLatencyOptions.Usage(Console.Out);
+        Console.WriteLine();
+        CycleOptions.Usage(Console.Out);
+        Console.WriteLine();
+        PersistCycleLoad.Usage(Console.Out);
+        Console.WriteLine();
+        MemoryLoad.Usage(Console.Out);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using KalshiDesk.Data.Entities;
 using KalshiDesk.Domain.Proposals;
 using Microsoft.EntityFrameworkCore;
@@ -106,6 +107,71 @@ public abstract class DeskStoreTests : IAsyncLifetime
             Assert.Equal(["market-implied", "order-flow"], forecast.Models.Select(m => m.Model).Order());
             Assert.Equal("""{"mid":"0.54"}""", forecast.Models.Single(m => m.Model == "market-implied").Inputs);
             Assert.Equal(6, await context.ModelForecasts.CountAsync());
+        }
+    }
+
+    [Fact]
+    public async Task ForecastBulkWriter_WritesTheSameRowsAsEfCore()
+    {
+        var (byEf, byBulk) = (Guid.NewGuid(), Guid.NewGuid());
+        await using (var context = Factory.CreateDbContext())
+        {
+            context.Forecasts.AddRange(CycleOfForecasts(byEf, 250));
+            await context.SaveChangesAsync();
+        }
+
+        await using (var context = Factory.CreateDbContext())
+        {
+            await ForecastBulkWriter.InsertAsync(context, CycleOfForecasts(byBulk, 250));
+        }
+
+        await using (var context = Factory.CreateDbContext())
+        {
+            var ef = await ReadCycleAsync(context, byEf);
+            var bulk = await ReadCycleAsync(context, byBulk);
+            Assert.Equal(250, bulk.Count);
+            Assert.Equal(1000, bulk.Sum(f => f.Models.Count));
+            Assert.Equal(ef.Select(Comparable), bulk.Select(Comparable));
+            Assert.All(bulk, f => Assert.All(f.Models, m => Assert.Equal(f.Id, m.ForecastId)));
+
+            // Real values, as written: an unscored forecast and a scored one, times back as the same instants.
+            var first = bulk[0];
+            Assert.Equal(("KXHIGHNY-26NOV24-B000", "KXHIGHNY-26NOV24", "Climate and Weather", "isotonic"), (first.Ticker, first.EventTicker, first.Category, first.Recalibrator));
+            Assert.Equal((T0, T0.AddHours(6)), (first.DecisionTime, first.CloseTime));
+            Assert.Equal(0.5, first.MarketProbabilityYes);
+            Assert.Equal(0.6, first.PooledProbabilityYes, 12);
+            Assert.Equal(0.61, first.ProbabilityYes, 12);
+            Assert.Equal(0.25, first.Disagreement);
+            Assert.Equal((null, null, null), (first.YesWon, first.SettledAt, first.ScoredAt));
+            var implied = first.Models.Single(m => m.Model == "market-implied");
+            Assert.Equal((0.5, 0.8, """{"mid":"0.5000","spread":"0.02"}"""), (implied.ProbabilityYes, implied.Confidence, implied.Inputs));
+            var scored = bulk[7];
+            Assert.Equal((false, T0.AddHours(7), T0.AddHours(7.5)), (scored.YesWon, scored.SettledAt, scored.ScoredAt));
+            Assert.Equal(T0.AddMinutes(7), scored.DecisionTime);
+            Assert.Equal("{}", scored.Models.Single(m => m.Model == "order-flow").Inputs);
+        }
+    }
+
+    [Fact]
+    public async Task ForecastBulkWriter_OneRowRefused_WritesNothing()
+    {
+        var cycle = Guid.NewGuid();
+        var rows = CycleOfForecasts(cycle, 20);
+        await using (var context = Factory.CreateDbContext())
+        {
+            await ForecastBulkWriter.InsertAsync(context, rows.Take(1).ToList());
+        }
+
+        // Every row again, the first one's id already stored: the insert fails as a whole.
+        await using (var context = Factory.CreateDbContext())
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => ForecastBulkWriter.InsertAsync(context, CycleOfForecasts(cycle, 20, rows[0].Id)));
+        }
+
+        await using (var check = Factory.CreateDbContext())
+        {
+            Assert.Equal(1, await check.Forecasts.CountAsync());
+            Assert.Equal(4, await check.ModelForecasts.CountAsync());
         }
     }
 
@@ -261,6 +327,62 @@ public abstract class DeskStoreTests : IAsyncLifetime
         await using var check = Factory.CreateDbContext();
         Assert.Equal(15m, (await check.Positions.SingleAsync(p => p.Ticker == "M-3")).Contracts);
     }
+
+    /// <summary>
+    /// A cycle's forecasts as ForecastRecorder makes them (times in UTC, as the desk's clock gives them): four models each,
+    /// every seventh already scored, and one model's inputs empty.
+    /// </summary>
+    private static List<ForecastEntity> CycleOfForecasts(Guid cycleId, int count, Guid? firstId = null)
+    {
+        var rows = new List<ForecastEntity>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var id = i == 0 && firstId is { } given ? given : Guid.CreateVersion7(T0.AddMilliseconds(i));
+            var scored = i % 7 == 0 && i > 0;
+            var mid = 0.5 + ((i % 40) / 100.0);
+            rows.Add(new ForecastEntity
+            {
+                Id = id,
+                CycleId = cycleId,
+                Ticker = $"KXHIGHNY-26NOV24-B{i:D3}",
+                EventTicker = "KXHIGHNY-26NOV24",
+                Category = i % 3 == 0 ? "Climate and Weather" : "Économie",
+                DecisionTime = T0.AddMinutes(i),
+                CloseTime = T0.AddHours(6),
+                MarketProbabilityYes = mid,
+                PooledProbabilityYes = mid + 0.1,
+                ProbabilityYes = mid + 0.11,
+                Recalibrator = i % 2 == 0 ? "isotonic" : "identity",
+                Disagreement = 0.25 + (i / 1000.0),
+                YesWon = scored ? false : null,
+                SettledAt = scored ? T0.AddHours(i) : null,
+                ScoredAt = scored ? T0.AddHours(i + 0.5) : null,
+                Models =
+                [
+                    new ModelForecastEntity { ForecastId = id, Model = "market-implied", ProbabilityYes = mid, Confidence = 0.8, Inputs = $$"""{"mid":"{{mid.ToString("F4", CultureInfo.InvariantCulture)}}","spread":"0.02"}""" },
+                    new ModelForecastEntity { ForecastId = id, Model = "favourite-longshot", ProbabilityYes = mid - 0.01, Confidence = 0.5, Inputs = """{"prior":"0.49"}""" },
+                    new ModelForecastEntity { ForecastId = id, Model = "order-flow", ProbabilityYes = 1d / 3, Confidence = 0.1 },
+                    new ModelForecastEntity { ForecastId = id, Model = "event-consistency", ProbabilityYes = mid + 0.2, Confidence = 0.9, Inputs = """{"siblings":"4","sum":"1.02"}""" },
+                ],
+            });
+        }
+
+        return rows;
+    }
+
+    private static async Task<List<ForecastEntity>> ReadCycleAsync(DeskDbContext context, Guid cycleId)
+    {
+        var rows = await context.Forecasts.AsNoTracking().Include(f => f.Models).Where(f => f.CycleId == cycleId).ToListAsync();
+        return [.. rows.OrderBy(f => f.Ticker, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Every stored column but the ids, times as instants; models in a fixed order.</summary>
+    private static string Comparable(ForecastEntity f) =>
+        string.Join(
+            "|",
+            f.Ticker, f.EventTicker, f.Category, f.DecisionTime.UtcTicks, f.CloseTime.UtcTicks, f.MarketProbabilityYes.ToString("R", CultureInfo.InvariantCulture), f.PooledProbabilityYes.ToString("R", CultureInfo.InvariantCulture),
+            f.ProbabilityYes.ToString("R", CultureInfo.InvariantCulture), f.Recalibrator, f.Disagreement.ToString("R", CultureInfo.InvariantCulture), f.YesWon, f.SettledAt?.UtcTicks, f.ScoredAt?.UtcTicks,
+            string.Join(";", f.Models.OrderBy(m => m.Model, StringComparer.Ordinal).Select(m => $"{m.Model}={m.ProbabilityYes.ToString("R", CultureInfo.InvariantCulture)}/{m.Confidence.ToString("R", CultureInfo.InvariantCulture)}/{m.Inputs}")));
 
     private static OrderEntity Order(string clientOrderId) => new()
     {

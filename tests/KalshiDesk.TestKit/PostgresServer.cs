@@ -32,6 +32,12 @@ public sealed partial class PostgresServer : IAsyncLifetime
     private Process? _server;
     private int _port;
 
+    /// <summary>
+    /// Keep PostgreSQL's durability settings (fsync, synchronous commit, full-page writes) as a production server has
+    /// them, for a measurement that must pay what a commit costs; off by default, since a test database is thrown away.
+    /// </summary>
+    public bool Durable { get; init; }
+
     /// <summary>The temporary directory holding the cluster's data and socket; empty before start.</summary>
     public string RootDirectory { get; private set; } = string.Empty;
 
@@ -253,9 +259,7 @@ public sealed partial class PostgresServer : IAsyncLifetime
                 "-c", "listen_addresses=127.0.0.1",
                 "-c", $"unix_socket_directories={SocketDirectory}",
                 // A test database is thrown away: durability only costs time.
-                "-c", "fsync=off",
-                "-c", "synchronous_commit=off",
-                "-c", "full_page_writes=off",
+                .. (Durable ? Array.Empty<string>() : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
                 // An app under test holds EF Core and Hangfire pools (~10 Hangfire workers each); the default
                 // 100 runs out when a collection shares one server between several apps.
                 "-c", "max_connections=300",

@@ -65,6 +65,19 @@ internal sealed partial class DeskApi : IDisposable
             StringComparer.Ordinal);
     }
 
+    /// <summary>The last trading cycle's id and funnel from <c>GET /api/status</c> (<c>lastCycle</c>); null before the first.</summary>
+    public async Task<(Guid Id, int Scanned, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt)?> LastCycleAsync(CancellationToken ct)
+    {
+        var status = await _http.GetFromJsonAsync<JsonElement>(new Uri("api/status", UriKind.Relative), ct).ConfigureAwait(false);
+        if (!status.TryGetProperty("lastCycle", out var cycle) || cycle.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var finished = cycle.GetProperty("finishedAt");
+        return (cycle.GetProperty("id").GetGuid(), cycle.GetProperty("scanned").GetInt32(), cycle.GetProperty("startedAt").GetDateTimeOffset(), finished.ValueKind == JsonValueKind.Null ? null : finished.GetDateTimeOffset());
+    }
+
     public async Task SetRiskOverrideAsync(string limit, decimal value, CancellationToken ct)
     {
         using var response = await _http.PutAsJsonAsync(new Uri($"api/risk/overrides/{limit}", UriKind.Relative), new { value }, ct).ConfigureAwait(false);

@@ -58,7 +58,8 @@ internal sealed class DeskServer : IAsyncDisposable
             : throw new InvalidOperationException($"{path} is missing: build with dotnet run -c Release --project benchmarks/KalshiDesk.Benchmarks (it builds the desk too), or pass --desk PATH.");
     }
 
-    public static DeskServer Start(DashboardLatencyOptions options)
+    /// <param name="environment">Settings beside the script's own (an external exchange's <c>Kalshi__*</c>, say); they win.</param>
+    public static DeskServer Start(DashboardLatencyOptions options, IReadOnlyDictionary<string, string>? environment = null)
     {
         var executable = options.Desk ?? DefaultExecutable();
         var directory = Directory.CreateTempSubdirectory("kalshidesk-dashboards-");
@@ -86,6 +87,11 @@ internal sealed class DeskServer : IAsyncDisposable
 
         // The world holds still: a proposal is still worth taking when it is approved, so every approval fills.
         info.Environment["Sandbox__TickInterval"] = "00:00:00";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
         return new DeskServer(process, directory, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/")), executable);
     }

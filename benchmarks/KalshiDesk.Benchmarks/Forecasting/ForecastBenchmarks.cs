@@ -1,10 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using KalshiDesk.Domain.Calibration;
 using KalshiDesk.Domain.Markets;
-using KalshiDesk.Domain.Pricing;
 using KalshiDesk.Engine.Forecasting;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KalshiDesk.Benchmarks.Forecasting;
 
@@ -28,54 +25,7 @@ public class ForecastBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(42);
-        _markets = new MarketSnapshot[Markets];
-        var exclusive = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < Markets; i++)
-        {
-            var eventTicker = $"KXBENCH-{i / 4:D5}";
-            var ladder = i / 4 % 2 == 0;
-            if (!ladder)
-            {
-                exclusive.Add(eventTicker);
-            }
-
-            var mid = ladder ? 0.85m - (i % 4 * 0.2m) : 0.05m + (random.Next(0, 20) / 100m);
-            var spread = random.Next(1, 5) / 100m;
-            _markets[i] = new MarketSnapshot(
-                $"{eventTicker}-T{i % 4}",
-                eventTicker,
-                "KXBENCH",
-                "Benchmark market?",
-                i % 3 == 0 ? "weather" : "economics",
-                MarketStatus.Active,
-                Price.FromDollars(mid),
-                Price.FromDollars(mid + spread),
-                Price.FromDollars(mid + (random.Next(-2, 3) / 100m)),
-                Quantity.Of(random.Next(100, 5000)),
-                Now.AddHours(random.Next(6, 720)),
-                FeeSchedule.Standard,
-                false,
-                Now)
-            {
-                StrikeType = ladder ? "greater" : "custom",
-                FloorStrike = ladder ? 40 + (i % 4 * 2) : null,
-            };
-        }
-
-        _context = new ForecastContext(_markets, exclusive);
-        var calibration = new InMemoryCalibrationProvider();
-        var history = Enumerable.Range(0, 5_000).Select(k =>
-        {
-            var p = (k % 98 + 1) / 100.0;
-            return ForecastOutcome.Of(p, random.NextDouble() < FavouriteLongshotPrior.ProbabilityAt(Price.FromDollars((decimal)p)).Value);
-        }).ToList();
-        calibration.Set(IsotonicRecalibrator.Fit(history));
-        _ensemble = new EnsembleForecaster(
-            [new MarketImpliedForecaster(), new FavouriteLongshotForecaster(), new OrderFlowForecaster(), new EventConsistencyForecaster()],
-            new InMemoryEnsembleWeightsProvider(),
-            calibration,
-            NullLogger<EnsembleForecaster>.Instance);
+        (_markets, _context, _ensemble) = BenchmarkMarkets.Create(Markets, Now);
     }
 
     [Benchmark(Description = "ensemble forecast, every market")]
