@@ -8,7 +8,8 @@ namespace KalshiDesk.Engine.Backtesting;
 /// Reads a recording in the settled-markets CSV (<c>ticker,category,price,outcome[,close_time,observed_at]</c>): each row
 /// is one observation of a market, executable at <c>price</c> (the YES price; NO at 1 − price) with Kalshi's taker fee.
 /// Optional columns make it a recorded price path with a real quote: <c>yes_bid</c> and <c>yes_ask</c> (then YES is
-/// bought at the ask and NO at 1 − the bid), and <c>event_ticker</c> (else the ticker up to its last '-').
+/// bought at the ask and NO at 1 − the bid), <c>event_ticker</c> (else the ticker up to its last '-') and
+/// <c>last_price</c>, the last trade's YES price (else <c>price</c>): after news the tape leads the quote.
 /// </summary>
 /// <remarks>
 /// A row without <c>observed_at</c> is seen one day before <c>close_time</c>; a market without <c>close_time</c> closes
@@ -20,6 +21,7 @@ public static class SettledCsvRecording
     public const string YesBid = "yes_bid";
     public const string YesAsk = "yes_ask";
     public const string EventTicker = "event_ticker";
+    public const string LastPrice = "last_price";
 
     /// <summary>How long before its close a market without <c>observed_at</c> is seen (and after its last look it closes).</summary>
     public static readonly TimeSpan DefaultLead = TimeSpan.FromDays(1);
@@ -65,7 +67,8 @@ public static class SettledCsvRecording
                     (bid, ask) = quote;
                 }
 
-                observations.Add(new BacktestObservation(at, bid, ask, price, Quantity.Zero));
+                var last = extras.Lasts.TryGetValue(row.Line, out var traded) ? traded : price;
+                observations.Add(new BacktestObservation(at, bid, ask, last, Quantity.Zero));
             }
 
             observations.Sort((a, b) => a.At.CompareTo(b.At));
@@ -80,22 +83,23 @@ public static class SettledCsvRecording
         return new BacktestData(name, markets);
     }
 
-    // The optional columns, by line: a quote where both yes_bid and yes_ask are given, and the event ticker.
-    private static (Dictionary<int, (Price Bid, Price Ask)> Quotes, Dictionary<int, string> Events) Extras(TextReader text, string name)
+    // The optional columns, by line: a quote where both yes_bid and yes_ask are given, the event ticker and the last trade.
+    private static (Dictionary<int, (Price Bid, Price Ask)> Quotes, Dictionary<int, string> Events, Dictionary<int, Price> Lasts) Extras(TextReader text, string name)
     {
         var quotes = new Dictionary<int, (Price, Price)>();
         var events = new Dictionary<int, string>();
+        var lasts = new Dictionary<int, Price>();
         var csv = new CsvRecordReader(text, name);
         if (csv.Read() is not { } header)
         {
-            return (quotes, events);
+            return (quotes, events, lasts);
         }
 
         var columns = header.Values.Select(v => v.Trim().ToLowerInvariant()).ToList();
-        var (bidAt, askAt, eventAt) = (columns.IndexOf(YesBid), columns.IndexOf(YesAsk), columns.IndexOf(EventTicker));
-        if (bidAt < 0 && askAt < 0 && eventAt < 0)
+        var (bidAt, askAt, eventAt, lastAt) = (columns.IndexOf(YesBid), columns.IndexOf(YesAsk), columns.IndexOf(EventTicker), columns.IndexOf(LastPrice));
+        if (bidAt < 0 && askAt < 0 && eventAt < 0 && lastAt < 0)
         {
-            return (quotes, events);
+            return (quotes, events, lasts);
         }
 
         while (csv.Read() is { } record)
@@ -116,13 +120,18 @@ public static class SettledCsvRecording
                 throw Fail(name, record.Line, bid is null ? YesBid : YesAsk, "is empty while the other side of the quote is given; give both or neither");
             }
 
+            if ((lastAt >= 0 ? Quote(record, lastAt, LastPrice, name) : null) is { } traded)
+            {
+                lasts[record.Line] = traded;
+            }
+
             if (eventAt >= 0 && record.Values[eventAt].Trim() is { Length: > 0 } eventTicker)
             {
                 events[record.Line] = eventTicker;
             }
         }
 
-        return (quotes, events);
+        return (quotes, events, lasts);
     }
 
     private static Price? Quote(CsvRecord record, int column, string name, string file)

@@ -14,7 +14,7 @@ namespace KalshiDesk.Sandbox.History;
 public static class SandboxHistory
 {
     /// <summary>The settled-markets columns, then the event and the best YES bid and ask (readers that do not know them ignore them).</summary>
-    public const string Header = "ticker,category,price,outcome,close_time,observed_at,event_ticker,yes_bid,yes_ask";
+    public const string Header = "ticker,category,price,outcome,close_time,observed_at,event_ticker,yes_bid,yes_ask,last_price";
 
     /// <summary>Writes the recording to <paramref name="output"/> (LF line ends, invariant culture, UTC times with 'Z').</summary>
     /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
@@ -87,7 +87,8 @@ public static class SandboxHistory
             due[market.Ticker] = now + every;
             var bid = market.Book.BestBid(Side.Yes);
             var ask = market.Book.BestBid(Side.No)?.Complement;
-            rows.Add(new HistoryRow(market.Ticker, market.Event.EventTicker, market.Series.Category, now, market.CloseTime, PriceOf(market), bid, ask));
+            var last = market.LastPrice.Dollars > 0m ? market.LastPrice : (Price?)null;
+            rows.Add(new HistoryRow(market.Ticker, market.Event.EventTicker, market.Series.Category, now, market.CloseTime, PriceOf(market), bid, ask, last));
         }
     }
 
@@ -108,7 +109,8 @@ public static class SandboxHistory
         Time(row.ObservedAt),
         row.EventTicker,
         row.YesBid is { } bid ? Dollars(bid) : string.Empty,
-        row.YesAsk is { } ask ? Dollars(ask) : string.Empty);
+        row.YesAsk is { } ask ? Dollars(ask) : string.Empty,
+        row.LastPrice is { } last ? Dollars(last) : string.Empty);
 
     private static string Dollars(Price price) => price.Dollars.ToString("0.00##", CultureInfo.InvariantCulture);
 

@@ -106,6 +106,11 @@ public sealed class SandboxHistoryTests
             Assert.Equal(Math.Round((row.YesBid!.Value + row.YesAsk!.Value) / 2m, 2, MidpointRounding.AwayFromZero), row.Price);
             Assert.InRange(row.Price, 0.01m, 0.99m);
         }
+
+        // The last trade is written beside the quote: after news the tape leads it, which is what a backtest can trade on.
+        var rows = Rows(csv);
+        Assert.All(rows.Where(r => r.LastPrice is not null), r => Assert.InRange(r.LastPrice!.Value, 0.01m, 0.99m));
+        Assert.Contains(rows, r => r.LastPrice is { } last && Math.Abs(last - r.Price) >= 0.05m);
     }
 
     [Fact]
@@ -160,12 +165,12 @@ public sealed class SandboxHistoryTests
         Assert.Equal(message, refused.Message);
     }
 
-    private sealed record Row(string Ticker, string Category, decimal Price, bool Outcome, DateTimeOffset CloseTime, DateTimeOffset ObservedAt, string EventTicker, decimal? YesBid, decimal? YesAsk)
+    private sealed record Row(string Ticker, string Category, decimal Price, bool Outcome, DateTimeOffset CloseTime, DateTimeOffset ObservedAt, string EventTicker, decimal? YesBid, decimal? YesAsk, decimal? LastPrice)
     {
         public static Row Parse(string line)
         {
             var cells = line.Split(',');
-            Assert.Equal(9, cells.Length);
+            Assert.Equal(10, cells.Length);
             Assert.Contains(cells[3], new[] { "yes", "no" });
             Assert.EndsWith("Z", cells[4], StringComparison.Ordinal);
             Assert.EndsWith("Z", cells[5], StringComparison.Ordinal);
@@ -178,7 +183,8 @@ public sealed class SandboxHistoryTests
                 DateTimeOffset.Parse(cells[5], CultureInfo.InvariantCulture),
                 cells[6],
                 cells[7].Length > 0 ? decimal.Parse(cells[7], CultureInfo.InvariantCulture) : null,
-                cells[8].Length > 0 ? decimal.Parse(cells[8], CultureInfo.InvariantCulture) : null);
+                cells[8].Length > 0 ? decimal.Parse(cells[8], CultureInfo.InvariantCulture) : null,
+                cells[9].Length > 0 ? decimal.Parse(cells[9], CultureInfo.InvariantCulture) : null);
         }
     }
 }
