@@ -58,7 +58,7 @@ public sealed class BacktestProgressBar(TextWriter errors, bool terminal) : IPro
             text.Append('[').Append('█', filled).Append('░', Width - filled).Append("]  ");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"{(int)Math.Floor(fraction * 100),3}%  {progress.Done:#,##0}/{progress.Total:#,##0} updates  {progress.Trades:#,##0} trades  ");
+        text.Append(CultureInfo.InvariantCulture, $"{(int)Math.Floor(fraction * 100)}%  {progress.Done:#,##0}/{progress.Total:#,##0} updates  {progress.Trades:#,##0} trades  ");
         text.Append(progress.Done >= progress.Total ? "done in " + Duration(progress.Elapsed) : "ETA " + (progress.Remaining is { } left ? Duration(left) : "--:--"));
         return text.ToString();
     }
