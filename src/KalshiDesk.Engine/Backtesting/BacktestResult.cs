@@ -44,7 +44,16 @@ public sealed record BacktestResult(
 {
     /// <summary>Profit or loss after fees, in dollars.</summary>
     public decimal Pnl => FinalEquity - StartingCash;
+
+    /// <summary>The forecasts <see cref="Desk"/> and <see cref="Market"/> are scored on, one per settled market, in settlement order.</summary>
+    public IReadOnlyList<BacktestForecast> Scored { get; init; } = [];
 }
+
+/// <summary>The forecast a settled market is scored on: the desk's last before its close, and the market price then.</summary>
+/// <param name="At">When the forecast was made (recorded time).</param>
+/// <param name="Desk">The desk's calibrated probability of YES (0–1).</param>
+/// <param name="Market">The market's YES price then, as a probability (0–1).</param>
+public sealed record BacktestForecast(string Ticker, string Category, DateTimeOffset At, double Desk, double Market, bool YesWon);
 
 /// <summary>One fill of a replay and, once its market settled, what it made.</summary>
 /// <param name="Side">yes or no.</param>

@@ -597,7 +597,10 @@ public static class Backtester
                 [.. StageNames.Select((name, i) => new BacktestStage(name, _funnel[i]))],
                 _skips,
                 categories,
-                elapsed);
+                elapsed)
+            {
+                Scored = [.. scored.Select(s => new BacktestForecast(s.Ticker, s.Category, s.DecisionTime, s.Desk, s.Market, s.YesWon))],
+            };
         }
 
         // A trade still open at the end is worth its contracts at the last mark of its market.

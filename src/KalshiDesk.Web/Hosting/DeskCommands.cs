@@ -4,7 +4,9 @@ namespace KalshiDesk.Web.Hosting;
 
 /// <summary>
 /// The <c>kalshidesk</c> command line: no verb serves the dashboard and runs the jobs; <c>doctor</c> checks the set-up;
-/// <c>sandbox</c> runs only the built-in exchange (or, with <c>--record</c>, writes its history as a backtest file); <c>forecast</c> learns from settled markets and forecasts open ones.
+/// <c>sandbox</c> runs only the built-in exchange (or, with <c>--record</c>, writes its history as a backtest file);
+/// <c>forecast</c> learns from settled markets and forecasts open ones; <c>backtest</c> replays recorded markets through
+/// the full decision loop.
 /// Configuration arguments (<c>--urls=...</c>, <c>--Trading:Preset=...</c>) pass through to the host.
 /// </summary>
 public static class DeskCommands
@@ -92,9 +94,10 @@ public static class DeskCommands
         root.Subcommands.Add(sandbox);
 
         root.Subcommands.Add(ForecastCommand.Create());
+        root.Subcommands.Add(BacktestCommand.Create(BacktestConsole.System()));
 
         var parsed = root.Parse(args);
-        if (ForecastCommand.RejectsArguments(parsed, Console.Error))
+        if (ForecastCommand.RejectsArguments(parsed, Console.Error) || BacktestCommand.RejectsArguments(parsed, Console.Error))
         {
             return 2;
         }
