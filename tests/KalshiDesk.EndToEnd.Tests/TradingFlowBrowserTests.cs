@@ -15,7 +15,7 @@ public sealed class TradingFlowBrowserTests(BrowserFixture browser) : IClassFixt
 {
     private const string Password = "e2e-admin-password";
     private const string Token = "e2e-token-0123456789abcdef";
-    private static readonly string[] Pages = ["/", "/proposals", "/markets", "/portfolio", "/calibration", "/risk", "/settings"];
+    private static readonly string[] Pages = ["/", "/proposals", "/markets", "/portfolio", "/calibration", "/risk", "/backtests", "/settings"];
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("kalshidesk-e2e-flow-");
     private DeskProcess _desk = null!;
 

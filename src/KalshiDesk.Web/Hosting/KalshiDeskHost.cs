@@ -60,6 +60,7 @@ public static class KalshiDeskHost
         builder.AddDeskJobs();
         builder.AddDeskAlerts();
         builder.AddDeskLive();
+        builder.AddDeskBacktests();
         builder.AddDeskUi();
         // A query or route value that cannot be read ("limit=abc") is the caller's mistake: a 400 that names it.
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
@@ -99,6 +100,7 @@ public static class KalshiDeskHost
         app.MapSizingApi();
         app.MapCalibrationApi();
         app.MapRiskApi();
+        app.MapBacktestsApi();
         app.MapModeApi();
         app.MapUsersApi();
         app.MapAccountEndpoints();
