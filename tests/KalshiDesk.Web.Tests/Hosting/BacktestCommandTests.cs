@@ -30,6 +30,23 @@ public sealed class BacktestCommandTests : IDisposable
         return (exit, output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), errors.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("samples/backtest/settled-sample.csv", "1,609", 300)]
+    [InlineData("samples/backtest/sandbox-seed42.csv", "1,597", 494)]
+    [InlineData("samples/backtest/kalshi-json", "16", 4)]
+    public async Task Backtest_EveryShippedSample_Replays(string sample, string updates, int markets)
+    {
+        var data = Path.Combine(AppContext.BaseDirectory, sample);
+        var summary = PathOf("summary.json");
+
+        var (exit, output, errors) = await RunAsync(false, "--data", data, "--summary", summary);
+
+        Assert.True(exit == 0, errors);
+        var expected = await Backtester.RunAsync(BacktestRecording.Load(data), new BacktestOptions());
+        Assert.Equal(expected.Trades.Count, JsonDocument.Parse(await File.ReadAllTextAsync(summary)).RootElement.GetProperty("trades").GetInt32());
+        Assert.Equal($"  updates    {updates}   markets {markets}   trades {expected.Trades.Count:#,##0}", output.Split('\n')[1]);
+    }
+
     [Fact]
     public async Task Backtest_Sample_PrintsTheSummaryAndWritesJsonEqualToTheReplay()
     {
@@ -143,19 +160,19 @@ public sealed class BacktestCommandTests : IDisposable
         var (exit, _, errors) = await RunAsync(false, "--data", data, "--summary", PathOf("summary.json"));
 
         Assert.Equal(2, exit);
-        Assert.Equal($"kalshidesk backtest: {data}: the file does not exist\n", errors);
+        Assert.Equal($"kalshidesk backtest: {data}: no such file or folder\n", errors);
         Assert.Empty(_directory.GetFileSystemInfos());
     }
 
     [Fact]
-    public async Task Backtest_NotACsv_SaysWhatARecordingIsAndExits2()
+    public async Task Backtest_NotARecording_SaysWhatARecordingIsAndExits2()
     {
-        var data = Write("recording.json", "{}");
+        var data = Write("recording.txt", "{}");
 
         var (exit, _, errors) = await RunAsync(false, "--data", data);
 
         Assert.Equal(2, exit);
-        Assert.Equal($"kalshidesk backtest: {data}: not a recording; give a settled-markets .csv (ticker,category,price,outcome[,close_time,observed_at])\n", errors);
+        Assert.Equal($"kalshidesk backtest: {data}: not a recording; give a folder of saved Kalshi JSON responses, one .json response, or a settled-markets .csv\n", errors);
     }
 
     [Fact]
