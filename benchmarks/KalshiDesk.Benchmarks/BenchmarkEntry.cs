@@ -23,7 +23,7 @@ internal static class BenchmarkEntry
         ("WorldTick", "one SandboxExchange.Tick() of a 4,000- and a 40,000-market world (BookStream's tick drive)", [typeof(WorldTickBenchmarks)]),
         ("Forecast", "the blended, calibrated forecast of 40,000 markets on one thread (four models, log-odds pool, isotonic recalibration)", [typeof(Forecasting.ForecastBenchmarks)]),
         ("Signing", "one KALSHI-ACCESS-SIGNATURE: RSA-PSS sign (client) and verify (server)", [typeof(SigningBenchmarks)]),
-        ("Replay", "a backtest's replay of 1,000,000 market updates on one thread through the live path (sit-out, four models, ensemble, recalibration relearned from what settled, edge, Kelly, risk gate, breaker, fills and settlement)", [typeof(Backtests.ReplayBenchmarks)]),
+        ("Replay", "a backtest's replay of 200,000 market updates on one thread through the live path (sit-out, four models, ensemble, recalibration relearned from what settled, edge, Kelly, risk gate, breaker, fills and settlement)", [typeof(Backtests.ReplayBenchmarks)]),
         ("Decision", "the decision core, TradeEvaluator.Evaluate (edge at the executable price, Kelly, risk gate) on 10,000 prepared snapshots, per market-side on one thread", [typeof(Decisions.DecisionBenchmarks)]),
     ];
 

@@ -6,16 +6,16 @@ using KalshiDesk.Engine.Backtesting;
 namespace KalshiDesk.Benchmarks.Backtests;
 
 /// <summary>
-/// A backtest's replay on one thread: 1,000,000 market updates (10,000 markets in events of four, each quoted 100
+/// A backtest's replay on one thread: 200,000 market updates (2,000 markets in events of four, each quoted 100
 /// times over its life with a drifting 1–4¢ quote; the markets close over 100 days and settle by a hidden truth) through
 /// the whole live decision path: sit-out checks, the four live models, the ensemble and the recalibration relearned
 /// daily from what has settled, edge, Kelly, the risk gate and the breaker, fills with fees and settlement. Updates per
-/// second = 1,000,000 / the mean.
+/// second = 200,000 / the mean.
 /// </summary>
 [Config(typeof(Config))]
 public class ReplayBenchmarks
 {
-    public const int Markets = 10_000;
+    public const int Markets = 2_000;
     public const int Observations = 100;
 
     private BacktestData _data = new("empty", []);
@@ -23,7 +23,7 @@ public class ReplayBenchmarks
     [GlobalSetup]
     public void Setup() => _data = Recording(Markets, Observations, seed: 42);
 
-    [Benchmark(Description = "replay 1,000,000 updates")]
+    [Benchmark(Description = "replay 200,000 updates")]
     public async Task<int> Replay()
     {
         var result = await Backtester.RunAsync(_data, new BacktestOptions { BootstrapSamples = 200 }).ConfigureAwait(false);
