@@ -54,8 +54,8 @@ public class BacktestsApiTests(BacktestsDeskApp desk) : IClassFixture<BacktestsD
         Assert.Equal(120, summary.GetProperty("scoredMarkets").GetInt32());
         Assert.Equal(0.2720, summary.GetProperty("brierDesk").GetDouble(), 4);
         Assert.Equal(0.3492, summary.GetProperty("brierMarket").GetDouble(), 4);
-        var ci = summary.GetProperty("brierDeskCi95");
-        Assert.Equal((0.2435, 0.3025), (Math.Round(ci[0].GetDouble(), 4), Math.Round(ci[1].GetDouble(), 4)));
+        var ci = summary.GetProperty("brierDeskCi");
+        Assert.Equal((0.2435, 0.3025), (Math.Round(ci.GetProperty("low").GetDouble(), 4), Math.Round(ci.GetProperty("high").GetDouble(), 4)));
         Assert.Equal([240L, 240L, 129L, 129L, 91L, 91L, 91L], summary.GetProperty("funnel").EnumerateArray().Select(s => s.GetProperty("count").GetInt64()));
         Assert.Equal(["economics", "weather"], summary.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("category").GetString()));
 
