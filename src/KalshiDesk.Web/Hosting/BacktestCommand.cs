@@ -20,13 +20,6 @@ public static class BacktestCommand
 
     private const string Prefix = "kalshidesk backtest: ";
 
-    private static readonly string[] TimeFormats =
-    [
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK",
-        "yyyy-MM-dd' 'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd' 'HH:mm:ssK", "yyyy-MM-dd' 'HH:mmK",
-        "yyyy-MM-dd",
-    ];
-
     public static Command Create(BacktestConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
@@ -64,18 +57,8 @@ public static class BacktestCommand
     /// True, with the first parse error on one line of <paramref name="errors"/>, when <paramref name="parse"/> is a
     /// malformed <c>backtest</c> command line (an option or its value missing); the caller exits with 2.
     /// </summary>
-    public static bool RejectsArguments(ParseResult parse, TextWriter errors)
-    {
-        ArgumentNullException.ThrowIfNull(parse);
-        ArgumentNullException.ThrowIfNull(errors);
-        if (parse.CommandResult.Command.Name != Name || parse.Errors.Count == 0)
-        {
-            return false;
-        }
-
-        errors.WriteLine($"{Prefix}{parse.Errors[0].Message} Usage: {Usage}");
-        return true;
-    }
+    public static bool RejectsArguments(ParseResult parse, TextWriter errors) =>
+        CommandLineErrors.Rejects(parse, Name, Usage, errors);
 
     /// <summary>Parses <paramref name="args"/> (without the <c>backtest</c> verb) and runs the command, as the executable does.</summary>
     public static async Task<int> InvokeAsync(IReadOnlyList<string> args, BacktestConsole console, CancellationToken ct = default)
@@ -170,8 +153,8 @@ public static class BacktestCommand
             throw new ForecastInputException($"--cash: \"{Shown(text)}\" is not an amount of dollars above 0 (e.g. 1000 or 2500.50)");
         }
 
-        var from = Time(request.From, "--from");
-        var to = Time(request.To, "--to");
+        var from = Time(request.From, "--from", endOfDay: false);
+        var to = Time(request.To, "--to", endOfDay: true);
         if (from is { } start && to is { } end && start > end)
         {
             throw new ForecastInputException($"--from {Iso(start)} is after --to {Iso(end)}");
@@ -182,17 +165,11 @@ public static class BacktestCommand
         return new BacktestOptions { Preset = preset, StartingCash = cash, From = from, To = to };
     }
 
-    private static DateTimeOffset? Time(string? text, string option)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        return DateTimeOffset.TryParseExact(text.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+    // The same reading as the dashboard's and the API's: a date alone is a UTC day, through its end for --to.
+    private static DateTimeOffset? Time(string? text, string option, bool endOfDay) =>
+        BacktestDates.TryParse(text, endOfDay, out var time)
             ? time
-            : throw new ForecastInputException($"{option}: \"{Shown(text)}\" is not an ISO 8601 date or time (e.g. 2025-03-01 or 2025-03-01T14:30:00Z)");
-    }
+            : throw new ForecastInputException($"{option}: \"{Shown(text!)}\" is not an ISO 8601 date or time (e.g. 2025-03-01 or 2025-03-01T14:30:00Z)");
 
     private static void OutputFolder(string? path, string option)
     {

@@ -52,18 +52,8 @@ public static class ForecastCommand
     /// True, with the first parse error on one line of <paramref name="errors"/>, when <paramref name="parse"/> is a
     /// malformed <c>forecast</c> command line (an option or its value missing); the caller exits with 2.
     /// </summary>
-    public static bool RejectsArguments(ParseResult parse, TextWriter errors)
-    {
-        ArgumentNullException.ThrowIfNull(parse);
-        ArgumentNullException.ThrowIfNull(errors);
-        if (parse.CommandResult.Command.Name != Name || parse.Errors.Count == 0)
-        {
-            return false;
-        }
-
-        errors.WriteLine($"kalshidesk forecast: {parse.Errors[0].Message} Usage: {Usage}");
-        return true;
-    }
+    public static bool RejectsArguments(ParseResult parse, TextWriter errors) =>
+        CommandLineErrors.Rejects(parse, Name, Usage, errors);
 
     public static int Run(IReadOnlyList<string> unmatched, ForecastRequest request, TextWriter output, TextWriter errors)
     {
