@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace KalshiDesk.Benchmarks;
 
-/// <summary>What the Cycle, PersistCycle and Memory load scripts share: quantiles, the machine's load, the report file.</summary>
+/// <summary>What the Cycle, PersistCycle, Memory and DashboardLatency load scripts share: quantiles, the machine's load, the report file.</summary>
 internal static class LoadReport
 {
     /// <summary>The nearest-rank quantile (<paramref name="q"/> 0.95 → p95); NaN for no values.</summary>

@@ -48,18 +48,18 @@ internal static class DashboardLatencyLoad
             return 2;
         }
 
-        var loadBefore = LoadAverage();
+        var loadBefore = LoadReport.LoadAverage();
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(30));
         var ct = cancel.Token;
-        Log($"starting the desk ({(options.Desk is null ? DeskServer.DefaultExecutable() : options.Desk)}): paper trading, Sandbox of {options.World} markets (seed {options.Seed}, holding still), ASPNETCORE_ENVIRONMENT={options.Environment}");
+        LoadReport.Log($"starting the desk ({(options.Desk is null ? DeskServer.DefaultExecutable() : options.Desk)}): paper trading, Sandbox of {options.World} markets (seed {options.Seed}, holding still), ASPNETCORE_ENVIRONMENT={options.Environment}");
         var desk = DeskServer.Start(options);
         await using var deskScope = desk.ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
         await desk.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120), ct).ConfigureAwait(false);
-        Log($"healthy at {desk.BaseAddress} in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s (pid {desk.ProcessId})");
+        LoadReport.Log($"healthy at {desk.BaseAddress} in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s (pid {desk.ProcessId})");
 
         using var counters = RuntimeCounters.TryStart(desk.ProcessId, out var countersWhy);
-        Log(counters is null ? $"no runtime counters: {countersWhy}" : "reading the desk's runtime counters (System.Runtime) over its diagnostics port once a second");
+        LoadReport.Log(counters is null ? $"no runtime counters: {countersWhy}" : "reading the desk's runtime counters (System.Runtime) over its diagnostics port once a second");
 
         using var api = new DeskApi(desk.BaseAddress, DeskServer.ApiToken);
 
@@ -69,7 +69,7 @@ internal static class DashboardLatencyLoad
             await api.SetRiskOverrideAsync(limit, value, ct).ConfigureAwait(false);
         }
 
-        Log("risk overrides set through PUT /api/risk/overrides: maxSingleTrade 0.01, maxTotalExposure/maxEventExposure/dailyLossLimit/maxDrawdown 1, maxOpenPositions 10000");
+        LoadReport.Log("risk overrides set through PUT /api/risk/overrides: maxSingleTrade 0.01, maxTotalExposure/maxEventExposure/dailyLossLimit/maxDrawdown 1, maxOpenPositions 10000");
         await Task.Delay(TimeSpan.FromSeconds(3), ct).ConfigureAwait(false);
         var memoryIdle = desk.ReadMemory();
         var heapIdle = counters?.Latest("gc-heap-size");
@@ -84,7 +84,7 @@ internal static class DashboardLatencyLoad
             Timeout = 60_000,
         }).ConfigureAwait(false);
         await using var browserScope = browser.ConfigureAwait(false);
-        Log($"Chromium {browser.Version} from {options.Chromium}; signing in {options.Pages} pages, each in its own context");
+        LoadReport.Log($"Chromium {browser.Version} from {options.Chromium}; signing in {options.Pages} pages, each in its own context");
 
         var pages = new List<DashboardPage>();
         for (var i = 0; i < options.Pages; i++)
@@ -97,7 +97,7 @@ internal static class DashboardLatencyLoad
             await page.WatchAsync().ConfigureAwait(false);
         }
 
-        Log($"{pages.Count} pages on /portfolio, each watching its positions table");
+        LoadReport.Log($"{pages.Count} pages on /portfolio, each watching its positions table");
         var source = new ProposalSource(api);
         var sampler = new MemorySampler(desk);
         var samples = new List<FillSample>();
@@ -118,7 +118,7 @@ internal static class DashboardLatencyLoad
                     heapPages = counters?.Latest("gc-heap-size");
                     counters?.Mark();
                     sampler.Start();
-                    Log($"warm-up done ({options.Warmup} fills shown on every page); measuring {options.Fills} fills");
+                    LoadReport.Log($"warm-up done ({options.Warmup} fills shown on every page); measuring {options.Fills} fills");
                 }
 
                 var fill = await FillOnceAsync(api, source, skipped, ct).ConfigureAwait(false);
@@ -131,7 +131,7 @@ internal static class DashboardLatencyLoad
                         timeouts.Add($"fill {n + 1} ({fill.PositionId} → {fill.Contracts}): page {pages[i].Index} did not show it within {options.TimeoutMs} ms");
                         if (!failed)
                         {
-                            Log($"page {pages[i].Index} did not show {fill.PositionId} → {fill.Contracts}: {await pages[i].DescribeAsync().ConfigureAwait(false)}");
+                            LoadReport.Log($"page {pages[i].Index} did not show {fill.PositionId} → {fill.Contracts}: {await pages[i].DescribeAsync().ConfigureAwait(false)}");
                         }
 
                         failed = true;
@@ -144,12 +144,12 @@ internal static class DashboardLatencyLoad
                     var got = latencies.OfType<double>().ToList();
                     if (got.Count > 0 && ((n + 1) % 10 == 0 || n == 0))
                     {
-                        Log($"fill {n + 1}/{options.Fills}: {fill.PositionId} ×{fill.Contracts}; shown on {got.Count}/{pages.Count} pages {got.Min():F0}–{got.Max():F0} ms after its commit; approve returned {fill.ApproveReturnedMs:F0} ms after");
+                        LoadReport.Log($"fill {n + 1}/{options.Fills}: {fill.PositionId} ×{fill.Contracts}; shown on {got.Count}/{pages.Count} pages {got.Min():F0}–{got.Max():F0} ms after its commit; approve returned {fill.ApproveReturnedMs:F0} ms after");
                     }
                 }
                 else if (latencies.Any(l => l is null))
                 {
-                    Log($"warm-up fill {fill.PositionId} did not show on every page");
+                    LoadReport.Log($"warm-up fill {fill.PositionId} did not show on every page");
                 }
 
                 await Task.Delay(options.IntervalMs, ct).ConfigureAwait(false);
@@ -164,8 +164,8 @@ internal static class DashboardLatencyLoad
         var report = Report(options, desk, browser.Version, loadBefore, samples, skipped, timeouts, memoryIdle, memoryPages, sampler, memoryEnd, counters, heapIdle, heapPages, source.Cycles);
         Console.WriteLine();
         Console.WriteLine(report.Text);
-        var file = SaveReport(report.Text);
-        Log($"report saved to {file}");
+        var file = LoadReport.Save(Name, report.Text);
+        LoadReport.Log($"report saved to {file}");
 
         foreach (var page in pages)
         {
@@ -235,12 +235,12 @@ internal static class DashboardLatencyLoad
         var fastestPage = samples.Where(s => s.PageLatencies.All(l => l is not null)).Select(s => s.PageLatencies.Min(l => l!.Value)).ToList();
         var approveAfterCommit = samples.Select(s => s.ApproveReturnedMs).ToList();
         var approveCall = samples.Select(s => s.ApproveCallMs).ToList();
-        var p95 = Quantile(all, 0.95);
+        var p95 = LoadReport.Quantile(all, 0.95);
         var passed = timeouts.Count == 0 && samples.Count == options.Fills && all.Count > 0 && p95 < options.TargetMs;
 
         text.AppendLine(inv, $"## DashboardLatency: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
-        text.AppendLine(inv, $"- machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; load average before {loadBefore}, after {LoadAverage()}");
+        text.AppendLine(inv, $"- machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; load average before {loadBefore}, after {LoadReport.LoadAverage()}");
         text.AppendLine(inv, $"- desk: {desk.Executable} ({DeskBuild(desk.Executable)}), its own process, ASPNETCORE_ENVIRONMENT={options.Environment}, paper trading, embedded Sandbox of {options.World} markets holding still, fresh SQLite database");
         text.AppendLine(inv, $"- browsers: one headless Chromium {browserVersion}, {options.Pages} contexts, each signed in as admin on /portfolio (its own Blazor circuit); the desk, Chromium and this script share the machine");
         text.AppendLine(inv, $"- fills: {samples.Count} measured after {options.Warmup} warm-up, one at a time, each a pending taker proposal approved through POST /api/proposals/{{id}}/approve, {options.IntervalMs} ms apart once shown everywhere; {skipped.Count} approvals did not fill and were skipped; {cycles} trading cycles triggered for proposals");
@@ -248,19 +248,19 @@ internal static class DashboardLatencyLoad
         text.AppendLine();
         text.AppendLine("| ms after the fill | samples | p50 | p95 | p99 | max |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|");
-        text.AppendLine(inv, $"| **shown on a page** (every fill × page) | {all.Count} | {F(Quantile(all, 0.50))} | **{F(p95)}** | {F(Quantile(all, 0.99))} | {F(Quantile(all, 1))} |");
-        text.AppendLine(inv, $"| shown on the first page of {options.Pages} (per fill) | {fastestPage.Count} | {F(Quantile(fastestPage, 0.50))} | {F(Quantile(fastestPage, 0.95))} | {F(Quantile(fastestPage, 0.99))} | {F(Quantile(fastestPage, 1))} |");
-        text.AppendLine(inv, $"| shown on the last page of {options.Pages} (per fill) | {slowestPage.Count} | {F(Quantile(slowestPage, 0.50))} | {F(Quantile(slowestPage, 0.95))} | {F(Quantile(slowestPage, 0.99))} | {F(Quantile(slowestPage, 1))} |");
-        text.AppendLine(inv, $"| the approve call returned to its caller | {approveAfterCommit.Count} | {F(Quantile(approveAfterCommit, 0.50))} | {F(Quantile(approveAfterCommit, 0.95))} | {F(Quantile(approveAfterCommit, 0.99))} | {F(Quantile(approveAfterCommit, 1))} |");
+        text.AppendLine(inv, $"| **shown on a page** (every fill × page) | {all.Count} | {Millis(LoadReport.Quantile(all, 0.50))} | **{Millis(p95)}** | {Millis(LoadReport.Quantile(all, 0.99))} | {Millis(LoadReport.Quantile(all, 1))} |");
+        text.AppendLine(inv, $"| shown on the first page of {options.Pages} (per fill) | {fastestPage.Count} | {Millis(LoadReport.Quantile(fastestPage, 0.50))} | {Millis(LoadReport.Quantile(fastestPage, 0.95))} | {Millis(LoadReport.Quantile(fastestPage, 0.99))} | {Millis(LoadReport.Quantile(fastestPage, 1))} |");
+        text.AppendLine(inv, $"| shown on the last page of {options.Pages} (per fill) | {slowestPage.Count} | {Millis(LoadReport.Quantile(slowestPage, 0.50))} | {Millis(LoadReport.Quantile(slowestPage, 0.95))} | {Millis(LoadReport.Quantile(slowestPage, 0.99))} | {Millis(LoadReport.Quantile(slowestPage, 1))} |");
+        text.AppendLine(inv, $"| the approve call returned to its caller | {approveAfterCommit.Count} | {Millis(LoadReport.Quantile(approveAfterCommit, 0.50))} | {Millis(LoadReport.Quantile(approveAfterCommit, 0.95))} | {Millis(LoadReport.Quantile(approveAfterCommit, 0.99))} | {Millis(LoadReport.Quantile(approveAfterCommit, 1))} |");
         text.AppendLine();
-        text.AppendLine(inv, $"The approve call itself (request to response) took p50 {F(Quantile(approveCall, 0.50))} ms, p95 {F(Quantile(approveCall, 0.95))} ms, max {F(Quantile(approveCall, 1))} ms.");
+        text.AppendLine(inv, $"The approve call itself (request to response) took p50 {Millis(LoadReport.Quantile(approveCall, 0.50))} ms, p95 {Millis(LoadReport.Quantile(approveCall, 0.95))} ms, max {Millis(LoadReport.Quantile(approveCall, 1))} ms.");
         text.AppendLine();
         text.AppendLine("| page | p50 | p95 | max |");
         text.AppendLine("|---:|---:|---:|---:|");
         for (var i = 0; i < options.Pages; i++)
         {
             var mine = samples.Select(s => s.PageLatencies.ElementAtOrDefault(i)).OfType<double>().ToList();
-            text.AppendLine(inv, $"| {i + 1} | {F(Quantile(mine, 0.50))} | {F(Quantile(mine, 0.95))} | {F(Quantile(mine, 1))} |");
+            text.AppendLine(inv, $"| {i + 1} | {Millis(LoadReport.Quantile(mine, 0.50))} | {Millis(LoadReport.Quantile(mine, 0.95))} | {Millis(LoadReport.Quantile(mine, 1))} |");
         }
 
         text.AppendLine();
@@ -290,23 +290,12 @@ internal static class DashboardLatencyLoad
             text.AppendLine(inv, $"- skipped ×{group.Count()}: {group.Key}");
         }
 
-        text.AppendLine(inv, $"Result: {(passed ? "PASS" : "FAIL")} (p95 {F(p95)} ms {(p95 < options.TargetMs ? "<" : "≥")} {options.TargetMs} ms target; {timeouts.Count} page timeouts; {samples.Count}/{options.Fills} fills)");
+        text.AppendLine(inv, $"Result: {(passed ? "PASS" : "FAIL")} (p95 {Millis(p95)} ms {(p95 < options.TargetMs ? "<" : "≥")} {options.TargetMs} ms target; {timeouts.Count} page timeouts; {samples.Count}/{options.Fills} fills)");
         return (text.ToString(), passed);
     }
 
-    private static double Quantile(List<double> values, double q)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = values.Order().ToList();
-        var index = Math.Min(sorted.Count - 1, Math.Max(0, (int)Math.Ceiling(sorted.Count * q) - 1));
-        return sorted[index];
-    }
-
-    private static string F(double ms) => double.IsNaN(ms) ? "—" : ms.ToString(Math.Abs(ms) < 10 ? "F1" : "F0", CultureInfo.InvariantCulture);
+    // LoadReport.Ms without its " ms" unit, for table cells headed in ms.
+    private static string Millis(double ms) => double.IsNaN(ms) ? "—" : LoadReport.Ms(ms)[..^3];
 
     private static string Mb(long? bytes) => bytes is { } b ? (b / (1024.0 * 1024)).ToString("F0", CultureInfo.InvariantCulture) + " MB" : "n/a";
 
@@ -314,37 +303,6 @@ internal static class DashboardLatencyLoad
 
     private static string DeskBuild(string executable) =>
         executable.Contains($"{Path.DirectorySeparatorChar}release{Path.DirectorySeparatorChar}", StringComparison.OrdinalIgnoreCase) ? "Release" : "not the Release build: numbers not comparable";
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
-    }
-
-    private static string SaveReport(string text)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KalshiDesk.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        // Under -p:ArtifactsPath elsewhere the program's folder has no solution above it: the working directory's repository then.
-        dir ??= new DirectoryInfo(Directory.GetCurrentDirectory());
-        var folder = Path.Combine(dir.FullName, "artifacts", "benchmarks");
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, $"{Name}-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}.md");
-        File.WriteAllText(file, text);
-        return file;
-    }
-
-    private static void Log(string message) => Console.WriteLine($"[{DateTimeOffset.Now:HH:mm:ss}] {message}");
 
     /// <summary>Pending taker proposals, one at a time; when none is left, a trading cycle is run for more.</summary>
     private sealed class ProposalSource(DeskApi api)
@@ -370,7 +328,7 @@ internal static class DashboardLatencyLoad
 
                 Cycles++;
                 var triggered = await api.TriggerCycleAsync(ct).ConfigureAwait(false);
-                Log(triggered ? $"no pending taker proposal: triggered {CycleJob} from the jobs dashboard" : "no pending taker proposal, and the jobs dashboard refused the trigger: waiting for the minute's cycle");
+                LoadReport.Log(triggered ? $"no pending taker proposal: triggered {CycleJob} from the jobs dashboard" : "no pending taker proposal, and the jobs dashboard refused the trigger: waiting for the minute's cycle");
                 var deadline = Stopwatch.GetTimestamp() + (90 * Stopwatch.Frequency);
                 while (_queue.Count == 0 && Stopwatch.GetTimestamp() < deadline)
                 {
