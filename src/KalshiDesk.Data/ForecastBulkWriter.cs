@@ -17,6 +17,35 @@ namespace KalshiDesk.Data;
 /// </summary>
 public static class ForecastBulkWriter
 {
+    // The columns written, in the order every row below writes its values.
+    private static readonly string[] ForecastProperties =
+    [
+        nameof(ForecastEntity.Id),
+        nameof(ForecastEntity.CycleId),
+        nameof(ForecastEntity.Ticker),
+        nameof(ForecastEntity.EventTicker),
+        nameof(ForecastEntity.Category),
+        nameof(ForecastEntity.DecisionTime),
+        nameof(ForecastEntity.CloseTime),
+        nameof(ForecastEntity.MarketProbabilityYes),
+        nameof(ForecastEntity.PooledProbabilityYes),
+        nameof(ForecastEntity.ProbabilityYes),
+        nameof(ForecastEntity.Recalibrator),
+        nameof(ForecastEntity.Disagreement),
+        nameof(ForecastEntity.YesWon),
+        nameof(ForecastEntity.SettledAt),
+        nameof(ForecastEntity.ScoredAt),
+    ];
+
+    private static readonly string[] ModelProperties =
+    [
+        nameof(ModelForecastEntity.ForecastId),
+        nameof(ModelForecastEntity.Model),
+        nameof(ModelForecastEntity.ProbabilityYes),
+        nameof(ModelForecastEntity.Confidence),
+        nameof(ModelForecastEntity.Inputs),
+    ];
+
     /// <summary>
     /// Inserts <paramref name="forecasts"/> and each one's <see cref="ForecastEntity.Models"/>; all or none. Times must be
     /// UTC on PostgreSQL, as EF Core's Npgsql mapping demands of a <c>timestamp with time zone</c>.
@@ -57,23 +86,7 @@ public static class ForecastBulkWriter
 
     private static async Task CopyForecastsAsync(NpgsqlConnection connection, IModel model, IReadOnlyCollection<ForecastEntity> forecasts, CancellationToken ct)
     {
-        var columns = Columns<ForecastEntity>(
-            model,
-            nameof(ForecastEntity.Id),
-            nameof(ForecastEntity.CycleId),
-            nameof(ForecastEntity.Ticker),
-            nameof(ForecastEntity.EventTicker),
-            nameof(ForecastEntity.Category),
-            nameof(ForecastEntity.DecisionTime),
-            nameof(ForecastEntity.CloseTime),
-            nameof(ForecastEntity.MarketProbabilityYes),
-            nameof(ForecastEntity.PooledProbabilityYes),
-            nameof(ForecastEntity.ProbabilityYes),
-            nameof(ForecastEntity.Recalibrator),
-            nameof(ForecastEntity.Disagreement),
-            nameof(ForecastEntity.YesWon),
-            nameof(ForecastEntity.SettledAt),
-            nameof(ForecastEntity.ScoredAt));
+        var columns = Columns<ForecastEntity>(model, ForecastProperties);
         var importer = await connection.BeginBinaryImportAsync(columns, ct).ConfigureAwait(false);
         await using (importer.ConfigureAwait(false))
         {
@@ -103,13 +116,7 @@ public static class ForecastBulkWriter
 
     private static async Task CopyModelsAsync(NpgsqlConnection connection, IModel model, IReadOnlyCollection<ForecastEntity> forecasts, CancellationToken ct)
     {
-        var columns = Columns<ModelForecastEntity>(
-            model,
-            nameof(ModelForecastEntity.ForecastId),
-            nameof(ModelForecastEntity.Model),
-            nameof(ModelForecastEntity.ProbabilityYes),
-            nameof(ModelForecastEntity.Confidence),
-            nameof(ModelForecastEntity.Inputs));
+        var columns = Columns<ModelForecastEntity>(model, ModelProperties);
         var importer = await connection.BeginBinaryImportAsync(columns, ct).ConfigureAwait(false);
         await using (importer.ConfigureAwait(false))
         {
@@ -138,32 +145,8 @@ public static class ForecastBulkWriter
     /// </summary>
     private static void InsertRows(DeskDbContext context, System.Data.Common.DbTransaction transaction, IReadOnlyCollection<ForecastEntity> forecasts)
     {
-        using var forecastRow = RowInsert.For<ForecastEntity>(
-            context,
-            transaction,
-            nameof(ForecastEntity.Id),
-            nameof(ForecastEntity.CycleId),
-            nameof(ForecastEntity.Ticker),
-            nameof(ForecastEntity.EventTicker),
-            nameof(ForecastEntity.Category),
-            nameof(ForecastEntity.DecisionTime),
-            nameof(ForecastEntity.CloseTime),
-            nameof(ForecastEntity.MarketProbabilityYes),
-            nameof(ForecastEntity.PooledProbabilityYes),
-            nameof(ForecastEntity.ProbabilityYes),
-            nameof(ForecastEntity.Recalibrator),
-            nameof(ForecastEntity.Disagreement),
-            nameof(ForecastEntity.YesWon),
-            nameof(ForecastEntity.SettledAt),
-            nameof(ForecastEntity.ScoredAt));
-        using var modelRow = RowInsert.For<ModelForecastEntity>(
-            context,
-            transaction,
-            nameof(ModelForecastEntity.ForecastId),
-            nameof(ModelForecastEntity.Model),
-            nameof(ModelForecastEntity.ProbabilityYes),
-            nameof(ModelForecastEntity.Confidence),
-            nameof(ModelForecastEntity.Inputs));
+        using var forecastRow = RowInsert.For<ForecastEntity>(context, transaction, ForecastProperties);
+        using var modelRow = RowInsert.For<ModelForecastEntity>(context, transaction, ModelProperties);
         foreach (var f in forecasts)
         {
             forecastRow.Insert(f.Id, f.CycleId, f.Ticker, f.EventTicker, f.Category, f.DecisionTime, f.CloseTime, f.MarketProbabilityYes, f.PooledProbabilityYes, f.ProbabilityYes, f.Recalibrator, f.Disagreement, f.YesWon, f.SettledAt, f.ScoredAt);
