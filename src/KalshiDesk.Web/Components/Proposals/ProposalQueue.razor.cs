@@ -102,11 +102,7 @@ public partial class ProposalQueue
     }
     protected override async Task OnInitializedAsync()
     {
-        if (Authentication is not null)
-        {
-            var user = (await Authentication).User;
-            CanDecide = (await Authorization.AuthorizeAsync(user, DeskPolicies.Trader)).Succeeded;
-        }
+        CanDecide = await Authorization.MayAsync(Authentication, DeskPolicies.Trader);
 
         await base.OnInitializedAsync();
     }
@@ -172,8 +168,7 @@ public partial class ProposalQueue
         }
     }
 
-    private async Task<string> ActorAsync() =>
-        Authentication is null ? "unknown" : (await Authentication).User.Identity?.Name ?? "unknown";
+    private Task<string> ActorAsync() => SignedInUser.NameAsync(Authentication);
 
     private string ExpiresIn(ProposalView proposal)
     {

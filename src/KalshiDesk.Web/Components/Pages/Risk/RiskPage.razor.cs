@@ -233,19 +233,9 @@ public partial class RiskPage
         await LoadAsync();
     }
 
-    private async Task<bool> AllowedAsync(string policy)
-    {
-        if (Authentication is null)
-        {
-            return false;
-        }
+    private Task<bool> AllowedAsync(string policy) => Authorization.MayAsync(Authentication, policy);
 
-        var user = (await Authentication).User;
-        return (await Authorization.AuthorizeAsync(user, policy)).Succeeded;
-    }
-
-    private async Task<string> ActorAsync() =>
-        Authentication is null ? "unknown" : (await Authentication).User.Identity?.Name ?? "unknown";
+    private Task<string> ActorAsync() => SignedInUser.NameAsync(Authentication);
 
     private string? Draft(string limit) => _drafts.GetValueOrDefault(limit);
 

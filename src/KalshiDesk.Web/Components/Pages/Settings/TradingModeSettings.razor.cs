@@ -101,11 +101,9 @@ public partial class TradingModeSettings
         }
     }
 
-    private async Task<bool> IsAdminAsync() =>
-        Authentication is not null && (await Authorization.AuthorizeAsync((await Authentication).User, DeskPolicies.Admin)).Succeeded;
+    private Task<bool> IsAdminAsync() => Authorization.MayAsync(Authentication, DeskPolicies.Admin);
 
-    private async Task<string> ActorAsync() =>
-        Authentication is null ? "unknown" : (await Authentication).User.Identity?.Name ?? "unknown";
+    private Task<string> ActorAsync() => SignedInUser.NameAsync(Authentication);
 
     private static string Switched(DeskModeState mode) =>
         mode.ChangedAt is { } at
